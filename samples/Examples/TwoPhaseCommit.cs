@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+
+namespace Stateright.Examples;
+
+/// <summary>
+/// Two-phase commit after Gray and Lamport's "Consensus on Transaction Commit": a transaction manager
+/// (TM) and <c>ResourceManagerCount</c> resource managers (RMs) that each prepare or abort, modelled
+/// abstractly (no actors): the network is a set of messages that are never lost.
+/// </summary>
+public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCommit.State, TwoPhaseCommit.Action>
+{
+    /// <summary>The number of resource managers.</summary>
+    public int ResourceManagerCount { get; } = resourceManagerCount;
+
+    /// <summary>A resource manager's state. The order matters: symmetry sorts RMs by it.</summary>
+    public enum RmState { Working, Prepared, Committed, Aborted }
+
+    /// <summary>The transaction manager's state.</summary>
+    public enum TmState { Init, Committed, Aborted }
+
+    /// <summary>A message: <c>Prepared(rm)</c>, <c>Commit</c> or <c>Abort</c>.</summary>
+    public readonly record struct Message(MessageKind Kind, int Rm = -1)
+    {
+        /// <inheritdoc/>
+        public override string ToString() => Kind == MessageKind.Prepared ? $"Prepared({Rm})" : Kind.ToString();
+    }
+
+    /// <summary>The kinds of message.</summary>
+    public enum MessageKind { Prepared, Commit, Abort }
+
+    /// <summary>The whole system's state.</summary>
+    public sealed record State(ImmutableArray<RmState> Rms, TmState Tm, ImmutableArray<bool> TmPrepared, ImmutableHashSet<Message> Messages)
+        : IRepresentative<State>
+    {
+        /// <summary>Sorts the RMs by state, renumbering the RM indices in <c>TmPrepared</c> and the messages to match.</summary>
+        public State Representative()
+        {
+            var plan = RewritePlan.FromValuesToSort(Rms);
+            return new State(
+                plan.Reindex(Rms),
+                Tm,
+                plan.Reindex(TmPrepared),
+                Messages.Select(m => m.Kind == MessageKind.Prepared ? m with { Rm = plan.Rewrite(m.Rm) } : m).ToImmutableHashSet());
+        }
+
+        /// <inheritdoc/>
+        public override string ToString() =>
+            $"State {{ Rms = [{string.Join(", ", Rms)}], Tm = {Tm}, TmPrepared = [{string.Join(", ", TmPrepared)}], Messages = {{{string.Join(", ", Messages.OrderBy(m => m.Kind).ThenBy(m => m.Rm))}}} }}";
+    }
+
+    /// <summary>An action of the TM or of one RM.</summary>
+    public abstract record Action
+    {
+        /// <summary>The TM receives <c>Prepared</c> from an RM.</summary>
+        public sealed record TmRcvPrepared(int Rm) : Action;
+        /// <summary>The TM commits (all RMs prepared).</summary>
+        public sealed record TmCommit : Action;
+        /// <summary>The TM aborts.</summary>
+        public sealed record TmAbort : Action;
+        /// <summary>An RM prepares.</summary>
+        public sealed record RmPrepare(int Rm) : Action;
+        /// <summary>An RM decides to abort.</summary>
+        public sealed record RmChooseToAbort(int Rm) : Action;
+        /// <summary>An RM receives <c>Commit</c>.</summary>
+        public sealed record RmRcvCommitMsg(int Rm) : Action;
+        /// <summary>An RM receives <c>Abort</c>.</summary>
+        public sealed record RmRcvAbortMsg(int Rm) : Action;
+    }
+
+    private static readonly Message Commit = new(MessageKind.Commit);
+    private static readonly Message Abort = new(MessageKind.Abort);
+
+    /// <inheritdoc/>
+    public override IEnumerable<State> InitStates()
+    {
+        yield return new State(
+            ImmutableArray.CreateRange(Enumerable.Repeat(RmState.Working, ResourceManagerCount)),
+            TmState.Init,
+            ImmutableArray.CreateRange(Enumerable.Repeat(false, ResourceManagerCount)),
+            []);
+    }
+
+    /// <inheritdoc/>
+    public override void Actions(State state, List<Action> actions)
+    {
+        if (state.Tm == TmState.Init && state.TmPrepared.All(p => p)) actions.Add(new Action.TmCommit());
+        if (state.Tm == TmState.Init) actions.Add(new Action.TmAbort());
+        for (var rm = 0; rm < ResourceManagerCount; rm++)
+        {
+            if (state.Tm == TmState.Init && state.Messages.Contains(new Message(MessageKind.Prepared, rm))) actions.Add(new Action.TmRcvPrepared(rm));
+            if (state.Rms[rm] == RmState.Working) actions.Add(new Action.RmPrepare(rm));
+            if (state.Rms[rm] == RmState.Working) actions.Add(new Action.RmChooseToAbort(rm));
+            if (state.Messages.Contains(Commit)) actions.Add(new Action.RmRcvCommitMsg(rm));
+            if (state.Messages.Contains(Abort)) actions.Add(new Action.RmRcvAbortMsg(rm));
+        }
+    }
+
+    /// <inheritdoc/>
+    public override State? NextState(State state, Action action) => action switch
+    {
+        Action.TmRcvPrepared(var rm) => state with { TmPrepared = state.TmPrepared.SetItem(rm, true) },
+        Action.TmCommit => state with { Tm = TmState.Committed, Messages = state.Messages.Add(Commit) },
+        Action.TmAbort => state with { Tm = TmState.Aborted, Messages = state.Messages.Add(Abort) },
+        Action.RmPrepare(var rm) => state with { Rms = state.Rms.SetItem(rm, RmState.Prepared), Messages = state.Messages.Add(new Message(MessageKind.Prepared, rm)) },
+        Action.RmChooseToAbort(var rm) => state with { Rms = state.Rms.SetItem(rm, RmState.Aborted) },
+        Action.RmRcvCommitMsg(var rm) => state with { Rms = state.Rms.SetItem(rm, RmState.Committed) },
+        Action.RmRcvAbortMsg(var rm) => state with { Rms = state.Rms.SetItem(rm, RmState.Aborted) },
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown action."),
+    };
+
+    /// <inheritdoc/>
+    protected override IEnumerable<Property<State>> DefineProperties() =>
+    [
+        Property<State>.Sometimes("abort agreement", s => s.Rms.All(r => r == RmState.Aborted)),
+        Property<State>.Sometimes("commit agreement", s => s.Rms.All(r => r == RmState.Committed)),
+        Property<State>.Always("consistent", s => !(s.Rms.Contains(RmState.Aborted) && s.Rms.Contains(RmState.Committed))),
+    ];
+}

@@ -1,0 +1,133 @@
+using System.Text;
+
+namespace Stateright;
+
+public sealed partial class Checker<TState, TAction>
+{
+    /// <summary>
+    /// Asserts that every <c>Always</c> and <c>Eventually</c> property holds (no counterexample) and
+    /// every <c>Sometimes</c> property has an example. Waits for the end of checking. The message
+    /// describes every property that failed, each with its numbered steps and last state.
+    /// </summary>
+    /// <exception cref="CheckerAssertionException">A property failed, or checking was incomplete.</exception>
+    public void AssertProperties()
+    {
+        WaitQuietly();
+        var failures = new List<string>();
+        foreach (var property in Properties)
+        {
+            var failure = property.Expectation == Expectation.Sometimes ? AnyDiscoveryFailure(property) : NoDiscoveryFailure(property);
+            if (failure is not null) failures.Add(failure);
+        }
+        if (failures.Count == 0) return;
+        var sb = new StringBuilder();
+        sb.Append($"{failures.Count} of {Properties.Count} propert{(Properties.Count == 1 ? "y" : "ies")} failed ({Summary()}).\n\n");
+        sb.AppendJoin("\n", failures);
+        throw new CheckerAssertionException(sb.ToString().TrimEnd('\n'));
+    }
+
+    /// <summary>Asserts that the named property has a discovery and returns it.</summary>
+    /// <exception cref="CheckerAssertionException">No discovery was found (or checking was incomplete).</exception>
+    public Path<TState, TAction> AssertAnyDiscovery(string name)
+    {
+        WaitQuietly();
+        var property = Model.Property(name);
+        if (AnyDiscoveryFailure(property) is { } failure) throw new CheckerAssertionException(failure.TrimEnd('\n'));
+        return _discoveries[name];
+    }
+
+    /// <summary>Asserts that the named property has no discovery, and that checking was complete.</summary>
+    /// <exception cref="CheckerAssertionException">A discovery was found, or checking was incomplete.</exception>
+    public void AssertNoDiscovery(string name)
+    {
+        WaitQuietly();
+        var property = Model.Property(name);
+        if (NoDiscoveryFailure(property) is { } failure) throw new CheckerAssertionException(failure.TrimEnd('\n'));
+    }
+
+    /// <summary>
+    /// Asserts that the named property has a discovery and that <paramref name="actions"/>, taken from
+    /// an initial state, is a valid one too: for <c>Always</c> the last state violates the property, for
+    /// <c>Sometimes</c> it satisfies it, for <c>Eventually</c> the path ends in a terminal state and no
+    /// state on it satisfies the property. The checker may have found a different discovery; this
+    /// pins a known one, as a regression test.
+    /// </summary>
+    /// <exception cref="CheckerAssertionException">The actions are not a valid discovery; the message says why and shows the one found.</exception>
+    public void AssertDiscovery(string name, IEnumerable<TAction> actions)
+    {
+        var found = AssertAnyDiscovery(name);
+        var property = Model.Property(name);
+        var wanted = actions.ToList();
+        var problems = new List<string>();
+        foreach (var init in Model.InitStates())
+        {
+            var path = Path<TState, TAction>.FromActions(Model, init, wanted);
+            if (path is null) continue;
+            switch (property.Expectation)
+            {
+                case Expectation.Always:
+                    if (!property.Condition(path.LastState)) return;
+                    problems.Add("the last state satisfies the property");
+                    break;
+                case Expectation.Sometimes:
+                    if (property.Condition(path.LastState)) return;
+                    problems.Add("the last state does not satisfy the property");
+                    break;
+                default:
+                    var satisfied = path.States.Any(property.Condition);
+                    var terminal = !Model.NextSteps(path.LastState).Any();
+                    if (!satisfied && terminal) return;
+                    if (satisfied) problems.Add("a state on the path satisfies the eventually property");
+                    if (!terminal) problems.Add("the path does not end in a terminal state");
+                    break;
+            }
+        }
+        if (problems.Count == 0) problems.Add(DescribeInvalidSteps(wanted));
+        var sb = new StringBuilder();
+        sb.Append($"The given actions are not a valid {property.Expectation.Classify().ToReportWord()} for \"{name}\" ({property.Expectation}): {string.Join("; ", problems.Distinct())}.\n");
+        sb.Append("Given actions:\n");
+        for (var i = 0; i < wanted.Count; i++) sb.Append($"  {i + 1}. {Model.FormatAction(wanted[i])}\n");
+        sb.Append("The checker found this one instead:\n");
+        sb.Append(TraceText.Discovery(Model, property, found));
+        throw new CheckerAssertionException(sb.ToString().TrimEnd('\n'));
+    }
+
+    /// <summary>Says at which step the given actions stop being enabled.</summary>
+    private string DescribeInvalidSteps(List<TAction> wanted)
+    {
+        var best = -1;
+        foreach (var init in Model.InitStates())
+        {
+            for (var n = wanted.Count; n > best; n--)
+            {
+                if (Path<TState, TAction>.FromActions(Model, init, wanted.Take(n)) is null) continue;
+                best = n;
+                break;
+            }
+        }
+        if (best < 0) return "no initial state accepts them";
+        return $"step {best + 1} ({Model.FormatAction(wanted[best])}) is not enabled (or changes nothing) after the first {best} step{(best == 1 ? "" : "s")}";
+    }
+
+    private string? AnyDiscoveryFailure(Property<TState> property)
+    {
+        if (_discoveries.ContainsKey(property.Name)) return null;
+        var word = property.Expectation.Classify().ToReportWord();
+        if (Error is not null) return $"No {word} for \"{property.Name}\" ({property.Expectation}): checking failed.\n{Error.Message}\n";
+        if (!IsComplete && Status != CheckerStatus.Exhausted)
+            return $"No {word} for \"{property.Name}\" ({property.Expectation}) was found, but model checking is incomplete: {IncompleteReason()} ({Summary()}).\n";
+        return $"No {word} for \"{property.Name}\" ({property.Expectation}) was found ({Summary()}).\n";
+    }
+
+    private string? NoDiscoveryFailure(Property<TState> property)
+    {
+        if (_discoveries.TryGetValue(property.Name, out var path))
+            return "Unexpected " + TraceText.Discovery(Model, property, path);
+        if (Error is not null) return $"\"{property.Name}\" ({property.Expectation}) could not be checked: checking failed.\n{Error.Message}\n";
+        if (Status != CheckerStatus.Exhausted)
+            return $"No counterexample for \"{property.Name}\" ({property.Expectation}) was found, but model checking is incomplete: {IncompleteReason()} ({Summary()}).\n";
+        return null;
+    }
+
+    private string Summary() => $"{EngineName}, states={StateCount}, unique={UniqueStateCount}, depth={MaxDepth}";
+}

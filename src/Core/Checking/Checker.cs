@@ -1,0 +1,150 @@
+using System.Diagnostics;
+
+namespace Stateright;
+
+/// <summary>
+/// A running (or finished) model checker. Start one with <see cref="CheckerBuilder{TState, TAction}"/>;
+/// it checks on background threads until <see cref="IsDone"/>. Statistics can be read while it runs;
+/// discoveries are final once it is done.
+/// </summary>
+public sealed partial class Checker<TState, TAction>
+{
+    private readonly Engine<TState, TAction> _engine;
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Stopwatch _stopwatch = Stopwatch.StartNew();
+    private IReadOnlyDictionary<string, Path<TState, TAction>> _discoveries = new Dictionary<string, Path<TState, TAction>>();
+    private volatile bool _isDone;
+    private TimeSpan _elapsed;
+
+    private Checker(Engine<TState, TAction> engine) => _engine = engine;
+
+    internal static Checker<TState, TAction> Start(Engine<TState, TAction> engine)
+    {
+        var checker = new Checker<TState, TAction>(engine);
+        var thread = new Thread(checker.RunToEnd) { IsBackground = true, Name = $"stateright-{engine.Name.ToLowerInvariant()}" };
+        thread.Start();
+        return checker;
+    }
+
+    private void RunToEnd()
+    {
+        try
+        {
+            var result = _engine.Run();
+            Error = result.Error;
+            Status = result.Status;
+            var discoveries = new SortedDictionary<string, Path<TState, TAction>>(StringComparer.Ordinal);
+            foreach (var (property, indices) in result.Discoveries)
+                discoveries[_engine.Properties[property].Name] = Path<TState, TAction>.FromIndices(Model, indices);
+            _discoveries = discoveries;
+        }
+        catch (Exception e)
+        {
+            Error ??= new ModelCheckingException($"Model checking failed: {e.GetType().Name}: {e.Message}", e);
+            Status = CheckerStatus.Faulted;
+        }
+        finally
+        {
+            _elapsed = _stopwatch.Elapsed;
+            _isDone = true;
+            _done.TrySetResult();
+        }
+    }
+
+    /// <summary>The model being checked.</summary>
+    public Model<TState, TAction> Model => _engine.Model;
+
+    /// <summary>The model's properties, in declaration order.</summary>
+    public IReadOnlyList<Property<TState>> Properties => _engine.Properties;
+
+    /// <summary>The engine: "BFS", "DFS" or "simulation".</summary>
+    public string EngineName => _engine.Name;
+
+    /// <summary>The number of threads the checker was configured with.</summary>
+    public int Threads => _engine.Threads;
+
+    /// <summary>True once checking has stopped, for whatever reason (see <see cref="Status"/>).</summary>
+    public bool IsDone => _isDone;
+
+    /// <summary>Why checking stopped, or <see cref="CheckerStatus.Running"/>.</summary>
+    public CheckerStatus Status { get; private set; } = CheckerStatus.Running;
+
+    /// <summary>
+    /// True when the verdict of every property is known: every reachable state was checked, or every
+    /// property has a discovery. A run stopped by a timeout, a target or cancellation is not complete.
+    /// </summary>
+    public bool IsComplete => Status == CheckerStatus.Exhausted || (IsDone && Status != CheckerStatus.Faulted && _discoveries.Count == Properties.Count);
+
+    /// <summary>The failure of model code that stopped checking, if any (then <see cref="Status"/> is <see cref="CheckerStatus.Faulted"/>).</summary>
+    public ModelCheckingException? Error { get; private set; }
+
+    /// <summary>States generated so far, repeats included.</summary>
+    public long StateCount => _engine.StateCount;
+
+    /// <summary>Distinct states visited so far (for simulation, which keeps no visited set, the states generated).</summary>
+    public long UniqueStateCount => _engine.UniqueStateCount;
+
+    /// <summary>The greatest depth reached so far (initial states have depth 1; for simulation, the longest walk in steps).</summary>
+    public int MaxDepth => _engine.MaxDepth;
+
+    /// <summary>How long checking ran (so far, while it runs).</summary>
+    public TimeSpan Elapsed => _isDone ? _elapsed : _stopwatch.Elapsed;
+
+    /// <summary>Each property's discovery (example or counterexample), by property name. Final once <see cref="IsDone"/>.</summary>
+    public IReadOnlyDictionary<string, Path<TState, TAction>> Discoveries => _discoveries;
+
+    /// <summary>The discovery for a property, or null if there is none.</summary>
+    /// <exception cref="KeyNotFoundException">The model has no property with that name.</exception>
+    public Path<TState, TAction>? Discovery(string name)
+    {
+        _ = Model.Property(name);
+        return _discoveries.TryGetValue(name, out var path) ? path : null;
+    }
+
+    /// <summary>Whether a discovery for the named property is an example or a counterexample.</summary>
+    public DiscoveryClassification DiscoveryClassification(string name) => Model.Property(name).Expectation.Classify();
+
+    /// <summary>Blocks until checking is done.</summary>
+    /// <exception cref="ModelCheckingException">Model code threw during checking.</exception>
+    public Checker<TState, TAction> Join()
+    {
+        _done.Task.Wait();
+        ThrowIfFaulted();
+        return this;
+    }
+
+    /// <summary>Waits until checking is done. Cancelling <paramref name="cancellationToken"/> stops waiting, not checking.</summary>
+    /// <exception cref="ModelCheckingException">Model code threw during checking.</exception>
+    public async Task<Checker<TState, TAction>> JoinAsync(CancellationToken cancellationToken = default)
+    {
+        await _done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        ThrowIfFaulted();
+        return this;
+    }
+
+    /// <summary>Asks the checker to stop; it finishes with status <see cref="CheckerStatus.Cancelled"/> or <see cref="CheckerStatus.TimedOut"/> as configured.</summary>
+    public void Stop() => _engine.RequestStop();
+
+    private void ThrowIfFaulted()
+    {
+        if (Error is not null) throw Error;
+    }
+
+    /// <summary>Waits for the end without throwing on a fault (reports and assertions describe it).</summary>
+    internal void WaitQuietly() => _done.Task.Wait();
+
+    /// <summary>Explains why a run is incomplete, for messages.</summary>
+    internal string IncompleteReason() => Status switch
+    {
+        CheckerStatus.TimedOut => $"it timed out after {FormatSeconds(Elapsed)}",
+        CheckerStatus.Cancelled => "it was cancelled",
+        CheckerStatus.TargetStateCountReached => $"it stopped at the target state count ({StateCount:N0} states generated)",
+        CheckerStatus.TargetMaxDepthReached => $"states at the target depth ({MaxDepth}) were left unchecked",
+        CheckerStatus.FinishedByDiscoveries => "it stopped early because the finish condition was met",
+        CheckerStatus.Faulted => "the model threw",
+        CheckerStatus.Running => "it is still running",
+        _ => "it did not check every state",
+    };
+
+    private static string FormatSeconds(TimeSpan t) => $"{t.TotalSeconds:0.###}s";
+}

@@ -1,0 +1,130 @@
+namespace Stateright;
+
+/// <summary>
+/// Configures and starts a checker for a model. Obtain one with <see cref="ModelExtensions.Checker{TState, TAction}"/>.
+/// </summary>
+/// <example><code>
+/// var checker = model.Checker().Threads(2).SpawnBfs().Join();
+/// checker.AssertProperties();
+/// </code></example>
+public sealed class CheckerBuilder<TState, TAction>
+{
+    internal CheckerBuilder(Model<TState, TAction> model) => Model = model;
+
+    internal Model<TState, TAction> Model { get; }
+    internal int ThreadCount { get; private set; } = 1;
+    internal long? TargetStateCountValue { get; private set; }
+    internal int? TargetMaxDepthValue { get; private set; }
+    internal TimeSpan? TimeoutValue { get; private set; }
+    internal HasDiscoveries FinishWhenValue { get; private set; } = HasDiscoveries.All;
+    internal ICheckerVisitor<TState, TAction>? VisitorValue { get; private set; }
+    internal Func<TState, TState>? SymmetryValue { get; private set; }
+    internal CancellationToken CancellationTokenValue { get; private set; }
+
+    /// <summary>
+    /// The number of threads (default 1). Results do not depend on it: every engine reports the same
+    /// discoveries, and exhaustive runs the same counts, for any thread count.
+    /// </summary>
+    public CheckerBuilder<TState, TAction> Threads(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ThreadCount = count;
+        return this;
+    }
+
+    /// <summary>Stops once this many states (repeats included) have been generated. A run stopped this way is incomplete.</summary>
+    public CheckerBuilder<TState, TAction> TargetStateCount(long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        TargetStateCountValue = count;
+        return this;
+    }
+
+    /// <summary>
+    /// Checks no state at depth <paramref name="depth"/> or beyond (initial states have depth 1). A run
+    /// that had to leave states unchecked is incomplete.
+    /// </summary>
+    public CheckerBuilder<TState, TAction> TargetMaxDepth(int depth)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
+        TargetMaxDepthValue = depth;
+        return this;
+    }
+
+    /// <summary>Stops checking after <paramref name="timeout"/>. A run stopped this way is incomplete.</summary>
+    public CheckerBuilder<TState, TAction> Timeout(TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        TimeoutValue = timeout;
+        return this;
+    }
+
+    /// <summary>When to stop early because of discoveries (default <see cref="HasDiscoveries.All"/>).</summary>
+    public CheckerBuilder<TState, TAction> FinishWhen(HasDiscoveries condition)
+    {
+        FinishWhenValue = condition ?? throw new ArgumentNullException(nameof(condition));
+        return this;
+    }
+
+    /// <summary>Calls <paramref name="visitor"/> for each evaluated state.</summary>
+    public CheckerBuilder<TState, TAction> Visitor(ICheckerVisitor<TState, TAction> visitor)
+    {
+        VisitorValue = visitor ?? throw new ArgumentNullException(nameof(visitor));
+        return this;
+    }
+
+    /// <summary>Calls <paramref name="visit"/> with the path of each evaluated state.</summary>
+    public CheckerBuilder<TState, TAction> Visitor(Action<Path<TState, TAction>> visit) =>
+        Visitor(new DelegateVisitor<TState, TAction>(visit ?? throw new ArgumentNullException(nameof(visit))));
+
+    /// <summary>
+    /// Enables symmetry reduction: states with the same <paramref name="representative"/> are checked
+    /// once. Applies in every engine. Paths still show the states actually reached.
+    /// </summary>
+    public CheckerBuilder<TState, TAction> Symmetry(Func<TState, TState> representative)
+    {
+        SymmetryValue = representative ?? throw new ArgumentNullException(nameof(representative));
+        return this;
+    }
+
+    /// <summary>Stops checking when <paramref name="cancellationToken"/> is cancelled. A run stopped this way is incomplete.</summary>
+    public CheckerBuilder<TState, TAction> WithCancellation(CancellationToken cancellationToken)
+    {
+        CancellationTokenValue = cancellationToken;
+        return this;
+    }
+
+    /// <summary>
+    /// Starts a breadth-first search on background threads. It reports a shortest path to each
+    /// discovery; among shortest paths, the one with the smallest index path.
+    /// </summary>
+    public Checker<TState, TAction> SpawnBfs() => Checker<TState, TAction>.Start(new BfsEngine<TState, TAction>(this));
+
+    /// <summary>
+    /// Starts a depth-first search on background threads. It needs far less memory than BFS (no
+    /// frontier of states), but its paths are not shortest.
+    /// </summary>
+    public Checker<TState, TAction> SpawnDfs() => Checker<TState, TAction>.Start(new DfsEngine<TState, TAction>(this));
+
+    /// <summary>
+    /// Starts random walks from initial states to terminal states, for models too large to check
+    /// exhaustively. Walk <c>n</c> uses a random source seeded from (<paramref name="seed"/>, n), so a
+    /// seed gives the same walks on every machine and version. Runs until the finish condition, a
+    /// target, the timeout or cancellation: set one of them.
+    /// </summary>
+    public Checker<TState, TAction> SpawnSimulation(ulong seed, IChooser<TState, TAction>? chooser = null) =>
+        Checker<TState, TAction>.Start(new SimulationEngine<TState, TAction>(this, seed, chooser ?? new UniformChooser<TState, TAction>()));
+}
+
+/// <summary>Entry points on models.</summary>
+public static class ModelExtensions
+{
+    /// <summary>Starts configuring a checker for <paramref name="model"/>.</summary>
+    public static CheckerBuilder<TState, TAction> Checker<TState, TAction>(this Model<TState, TAction> model) =>
+        new(model ?? throw new ArgumentNullException(nameof(model)));
+
+    /// <summary>Enables symmetry reduction through the state's own <see cref="IRepresentative{TSelf}.Representative"/>.</summary>
+    public static CheckerBuilder<TState, TAction> Symmetry<TState, TAction>(this CheckerBuilder<TState, TAction> builder)
+        where TState : IRepresentative<TState> =>
+        builder.Symmetry(static state => state.Representative());
+}

@@ -1,0 +1,277 @@
+namespace Stateright;
+
+/// <summary>
+/// Level-synchronous parallel breadth-first search. Each level is expanded in two phases:
+/// <list type="number">
+/// <item>Workers claim chunks of the level in order, check properties, and generate successors that
+/// are not yet visited (the visited table is read-only in this phase, so reads need no lock).</item>
+/// <item>Workers insert the candidates into the table, each owning a disjoint set of table segments
+/// and scanning candidates in level order, so the first generator of a state — lowest parent
+/// position, then lowest action index — always wins.</item>
+/// </list>
+/// The next level keeps that canonical order, so every state's path is its smallest shortest index
+/// path, and the discovery reported for a property is the first violating state in level order:
+/// identical for every thread count. Stopping early (finish condition, target state count) is
+/// resolved to the exact position a one-thread run would stop at.
+/// </summary>
+internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction> options) : TableEngine<TState, TAction>(options)
+{
+    public override string Name => "BFS";
+
+    private readonly record struct Entry(TState State, ulong Key, ulong EventuallyBits);
+
+    private readonly record struct Candidate(TState State, ulong Key, ulong ParentKey, ulong EventuallyBits, int ParentPosition);
+
+    protected override EngineResult Search()
+    {
+        var discovered = new bool[Properties.Length];
+        var discoveries = new Dictionary<int, ulong>();
+        var level = new List<Entry>();
+        var inits = InitialStates();
+        AddStates(inits.Count);
+        foreach (var init in inits)
+        {
+            var key = KeyOf(init);
+            if (Table.TryAddOwned(key, 0)) level.Add(new Entry(init, key, InitialEventuallyBits));
+        }
+
+        for (var depth = 1; level.Count > 0; depth++)
+        {
+            RaiseMaxDepth(depth);
+            if (TargetMaxDepth is { } maxDepth && depth >= maxDepth)
+                return new EngineResult(CheckerStatus.TargetMaxDepthReached, IndexPaths(discoveries));
+
+            var expansion = new LevelExpansion(this, level, discovered);
+            expansion.Run();
+            if (StopRequested) return new EngineResult(CheckerStatus.Running, IndexPaths(discoveries));
+
+            var (limit, stop) = expansion.Resolve();
+            foreach (var (property, position) in expansion.DiscoveriesUpTo(limit.LastChecked))
+            {
+                discovered[property] = true;
+                discoveries[property] = level[position].Key;
+            }
+            level = expansion.Insert(limit.ExpandedBefore);
+            if (stop is { } status) return new EngineResult(status, IndexPaths(discoveries));
+        }
+        return new EngineResult(CheckerStatus.Exhausted, IndexPaths(discoveries));
+    }
+
+    /// <summary>Where a level's processing ends: states checked up to <c>LastChecked</c>, expanded before <c>ExpandedBefore</c>.</summary>
+    private readonly record struct Limit(int LastChecked, int ExpandedBefore);
+
+    /// <summary>The expansion of one level, shared by its workers.</summary>
+    private sealed class LevelExpansion
+    {
+        private const int MinChunk = 64;
+        private const int MaxChunk = 2048;
+
+        private readonly BfsEngine<TState, TAction> _engine;
+        private readonly List<Entry> _level;
+        private readonly bool[] _discoveredBefore;
+        private readonly long _stateCountBefore;
+        private readonly int _chunkSize;
+        private readonly List<Candidate>?[] _chunkOutputs;
+        private readonly int[] _childCounts;
+        private readonly long[] _firstPosition; // per property: lowest position discovered in this level
+        private int _nextChunk;
+        private long _stopAt = long.MaxValue; // a position known to satisfy the finish condition
+        private int _targetReached;
+
+        public LevelExpansion(BfsEngine<TState, TAction> engine, List<Entry> level, bool[] discoveredBefore)
+        {
+            _engine = engine;
+            _level = level;
+            _discoveredBefore = discoveredBefore;
+            _stateCountBefore = engine.StateCount;
+            _chunkSize = Math.Clamp(level.Count / (engine.Threads * 8), MinChunk, MaxChunk);
+            _chunkOutputs = new List<Candidate>?[(level.Count + _chunkSize - 1) / _chunkSize];
+            _childCounts = new int[level.Count];
+            _firstPosition = new long[engine.Properties.Length];
+            Array.Fill(_firstPosition, long.MaxValue);
+        }
+
+        public void Run() => Workers.Run(_engine.Threads, Expand);
+
+        private void Expand(int worker)
+        {
+            var engine = _engine;
+            var model = engine.Model;
+            var actions = new List<TAction>();
+            var found = new List<int>();
+            var checkTarget = engine.TargetStateCount is not null;
+            var undiscoveredMask = ~MaskOf(_discoveredBefore);
+            while (!engine.StopRequested && Volatile.Read(ref _targetReached) == 0)
+            {
+                var chunk = Interlocked.Increment(ref _nextChunk) - 1;
+                var start = chunk * _chunkSize;
+                if (start >= _level.Count || start > Interlocked.Read(ref _stopAt)) return;
+                var end = Math.Min(_level.Count, start + _chunkSize);
+                var output = new List<Candidate>();
+                long generated = 0;
+                for (var position = start; position < end; position++)
+                {
+                    if (position > Interlocked.Read(ref _stopAt) || engine.StopRequested) break;
+                    var entry = _level[position];
+                    var step = Step.Visiting;
+                    var actionIndex = -1;
+                    try
+                    {
+                        engine.Visit(entry.Key);
+                        step = Step.CheckingProperties;
+                        var bits = entry.EventuallyBits;
+                        found.Clear();
+                        engine.CheckProperties(entry.State, ref bits, _discoveredBefore, found);
+                        foreach (var i in found) Record(i, position);
+                        if (found.Count > 0 && ShouldStopAt(position))
+                        {
+                            InterlockedMin(ref _stopAt, position);
+                            break;
+                        }
+
+                        step = Step.ListingActions;
+                        actions.Clear();
+                        model.Actions(entry.State, actions);
+                        step = Step.Expanding;
+                        var children = 0;
+                        for (actionIndex = 0; actionIndex < actions.Count; actionIndex++)
+                        {
+                            if (!model.TryNextState(entry.State, actions[actionIndex], out var next) || !model.WithinBoundary(next)) continue;
+                            children++;
+                            var key = engine.KeyOf(next);
+                            if (engine.Table.ContainsUnsynchronized(key)) continue;
+                            output.Add(new Candidate(next, key, entry.Key, bits, position));
+                        }
+                        _childCounts[position] = children;
+                        generated += children;
+                        if (children == 0 && (bits & undiscoveredMask) != 0)
+                        {
+                            for (var i = 0; i < engine.Properties.Length; i++)
+                                if ((bits & (1UL << i)) != 0 && !_discoveredBefore[i]) Record(i, position);
+                            if (ShouldStopAt(position)) { InterlockedMin(ref _stopAt, position); break; }
+                        }
+                    }
+                    catch (Exception e)
+                    {
+                        engine.RecordFault(e, engine.Describe(step, entry.State, actions, actionIndex), entry.Key, null);
+                        break;
+                    }
+                }
+                _chunkOutputs[chunk] = output;
+                engine.AddStates(generated);
+                if (checkTarget && engine.StateCount >= engine.TargetStateCount) Volatile.Write(ref _targetReached, 1);
+            }
+        }
+
+        private static ulong MaskOf(bool[] discovered)
+        {
+            ulong mask = 0;
+            for (var i = 0; i < discovered.Length && i < 64; i++) if (discovered[i]) mask |= 1UL << i;
+            return mask;
+        }
+
+        private void Record(int property, long position) => InterlockedMin(ref _firstPosition[property], position);
+
+        /// <summary>
+        /// True if the discoveries known at or before <paramref name="position"/> satisfy the finish
+        /// condition. Knowledge may be partial (other workers may not have reported earlier positions
+        /// yet), but the condition is monotone, so "true" is never wrong.
+        /// </summary>
+        private bool ShouldStopAt(long position)
+        {
+            var known = (bool[])_discoveredBefore.Clone();
+            for (var i = 0; i < known.Length; i++) known[i] |= Interlocked.Read(ref _firstPosition[i]) <= position;
+            return _engine.FinishWhen(known);
+        }
+
+        /// <summary>
+        /// Computes exactly where a one-thread run would have stopped in this level: at the first
+        /// position where the discoveries so far satisfy the finish condition (that state is checked
+        /// but not expanded), or where the state count reaches the target (that state is expanded).
+        /// </summary>
+        public (Limit Limit, CheckerStatus? Stop) Resolve()
+        {
+            var lastChecked = _level.Count - 1;
+            var expandedBefore = _level.Count;
+            CheckerStatus? stop = null;
+
+            var known = (bool[])_discoveredBefore.Clone();
+            foreach (var (property, position) in DiscoveriesUpTo(lastChecked).OrderBy(d => d.Position).ThenBy(d => d.Property))
+            {
+                known[property] = true;
+                if (!_engine.FinishWhen(known)) continue;
+                lastChecked = position;
+                expandedBefore = position;
+                stop = CheckerStatus.FinishedByDiscoveries;
+                break;
+            }
+
+            if (_engine.TargetStateCount is { } target)
+            {
+                var count = _stateCountBefore;
+                for (var position = 0; position < expandedBefore; position++)
+                {
+                    count += _childCounts[position];
+                    if (count < target) continue;
+                    lastChecked = position;
+                    expandedBefore = position + 1;
+                    stop = CheckerStatus.TargetStateCountReached;
+                    break;
+                }
+            }
+
+            long total = _stateCountBefore;
+            for (var position = 0; position < expandedBefore; position++) total += _childCounts[position];
+            _engine.SetStateCount(total);
+            return (new Limit(lastChecked, expandedBefore), stop);
+        }
+
+        public IEnumerable<(int Property, int Position)> DiscoveriesUpTo(int lastChecked)
+        {
+            for (var i = 0; i < _firstPosition.Length; i++)
+                if (_firstPosition[i] <= lastChecked) yield return (i, (int)_firstPosition[i]);
+        }
+
+        /// <summary>Inserts the candidates generated by positions before <paramref name="expandedBefore"/>; returns the next level in canonical order.</summary>
+        public List<Entry> Insert(int expandedBefore)
+        {
+            var candidates = new List<Candidate>();
+            foreach (var output in _chunkOutputs)
+            {
+                if (output is null) continue;
+                foreach (var candidate in output)
+                {
+                    if (candidate.ParentPosition >= expandedBefore) break;
+                    candidates.Add(candidate);
+                }
+            }
+            var accepted = new bool[candidates.Count];
+            var workers = candidates.Count < 4096 ? 1 : _engine.Threads;
+            var table = _engine.Table;
+            Workers.Run(workers, worker =>
+            {
+                for (var i = 0; i < candidates.Count; i++)
+                {
+                    var c = candidates[i];
+                    if (VisitedTable.SegmentOf(c.Key) % workers != worker) continue;
+                    accepted[i] = table.TryAddOwned(c.Key, c.ParentKey);
+                }
+            });
+            var next = new List<Entry>();
+            for (var i = 0; i < candidates.Count; i++)
+                if (accepted[i]) next.Add(new Entry(candidates[i].State, candidates[i].Key, candidates[i].EventuallyBits));
+            return next;
+        }
+
+        private static void InterlockedMin(ref long target, long value)
+        {
+            var current = Interlocked.Read(ref target);
+            while (value < current)
+            {
+                var seen = Interlocked.CompareExchange(ref target, value, current);
+                if (seen == current) return;
+                current = seen;
+            }
+        }
+    }
+}

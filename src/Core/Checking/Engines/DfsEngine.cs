@@ -1,0 +1,204 @@
+namespace Stateright;
+
+/// <summary>
+/// Depth-first search. One thread runs a plain stack; several threads share work by donating the
+/// bottom half of a stack to idle workers.
+/// </summary>
+/// <remarks>
+/// Which state a parallel DFS reaches first depends on scheduling, so its discoveries would vary from
+/// run to run. To keep results independent of the thread count, a parallel run that finds any
+/// discovery is followed by a one-thread run whose results are reported (a run that finds nothing is
+/// already deterministic: it checked every state). Models with <c>Eventually</c> properties run on
+/// one thread, because whether such a counterexample is found depends on the visit order.
+/// </remarks>
+internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction> options) : TableEngine<TState, TAction>(options)
+{
+    public override string Name => "DFS";
+
+    private readonly record struct Entry(TState State, ulong Key, ulong EventuallyBits, int Depth);
+
+    protected override EngineResult Search()
+    {
+        var threads = InitialEventuallyBits != 0 ? 1 : Threads;
+        if (threads == 1) return new DfsRun(this, 1).Run();
+        var parallel = new DfsRun(this, threads).Run();
+        if (parallel.Status is CheckerStatus.Running || parallel.Discoveries.Count == 0) return parallel;
+        Table = new VisitedTable();
+        ResetStatistics();
+        return new DfsRun(this, 1).Run();
+    }
+
+    /// <summary>One DFS run over a fresh visited table.</summary>
+    private sealed class DfsRun(DfsEngine<TState, TAction> engine, int threads)
+    {
+        private readonly bool[] _discovered = new bool[engine.Properties.Length];
+        private readonly Dictionary<int, ulong> _discoveries = [];
+        private readonly Stack<List<Entry>> _shared = new(); // donated work
+        private readonly object _gate = new();
+        private int _idle;
+        private bool _finished;
+        private CheckerStatus? _stop;
+        private bool _depthBoundHit;
+
+        public EngineResult Run()
+        {
+            var initial = new List<Entry>();
+            var inits = engine.InitialStates();
+            engine.AddStates(inits.Count);
+            foreach (var init in inits)
+            {
+                var key = engine.KeyOf(init);
+                if (engine.Table.TryAdd(key, 0)) initial.Add(new Entry(init, key, engine.InitialEventuallyBits, 1));
+            }
+            if (initial.Count > 0) _shared.Push(initial);
+            Workers.Run(threads, Work);
+
+            var discoveries = engine.IndexPaths(_discoveries);
+            if (engine.StopRequested && _stop is null) return new EngineResult(CheckerStatus.Running, discoveries);
+            var status = _stop ?? (_depthBoundHit ? CheckerStatus.TargetMaxDepthReached : CheckerStatus.Exhausted);
+            return new EngineResult(status, discoveries);
+        }
+
+        private void Work(int worker)
+        {
+            var stack = new List<Entry>();
+            var actions = new List<TAction>();
+            var found = new List<int>();
+            var model = engine.Model;
+            while (TakeWork(stack))
+            {
+                while (stack.Count > 0)
+                {
+                    if (engine.StopRequested || Volatile.Read(ref _finished)) { Finish(); return; }
+                    if (threads > 1 && stack.Count > 1 && Volatile.Read(ref _idle) > 0) Donate(stack);
+
+                    var entry = stack[^1];
+                    stack.RemoveAt(stack.Count - 1);
+                    engine.RaiseMaxDepth(entry.Depth);
+                    if (engine.TargetMaxDepth is { } maxDepth && entry.Depth >= maxDepth)
+                    {
+                        _depthBoundHit = true;
+                        continue;
+                    }
+
+                    var step = Step.Visiting;
+                    var actionIndex = -1;
+                    try
+                    {
+                        engine.Visit(entry.Key);
+                        step = Step.CheckingProperties;
+                        var bits = entry.EventuallyBits;
+                        found.Clear();
+                        // Read without the lock: a stale "not yet" only costs a redundant check.
+                        engine.CheckProperties(entry.State, ref bits, _discovered, found);
+                        if (found.Count > 0 && RecordAndCheckFinish(found, entry.Key)) return;
+
+                        step = Step.ListingActions;
+                        actions.Clear();
+                        model.Actions(entry.State, actions);
+                        step = Step.Expanding;
+                        var children = 0;
+                        for (actionIndex = 0; actionIndex < actions.Count; actionIndex++)
+                        {
+                            if (!model.TryNextState(entry.State, actions[actionIndex], out var next) || !model.WithinBoundary(next)) continue;
+                            children++;
+                            var key = engine.KeyOf(next);
+                            if (engine.Table.TryAdd(key, entry.Key)) stack.Add(new Entry(next, key, bits, entry.Depth + 1));
+                        }
+                        engine.AddStates(children);
+                        if (children == 0 && bits != 0)
+                        {
+                            found.Clear();
+                            for (var i = 0; i < engine.Properties.Length; i++)
+                                if ((bits & (1UL << i)) != 0 && !_discovered[i]) found.Add(i);
+                            if (found.Count > 0 && RecordAndCheckFinish(found, entry.Key)) return;
+                        }
+                        if (engine.TargetStateCount is { } target && engine.StateCount >= target)
+                        {
+                            StopWith(CheckerStatus.TargetStateCountReached);
+                            return;
+                        }
+                    }
+                    catch (Exception e)
+                    {
+                        engine.RecordFault(e, engine.Describe(step, entry.State, actions, actionIndex), entry.Key, null);
+                        Finish();
+                        return;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Records first discoveries; true if the finish condition now holds (and the search is stopped).</summary>
+        private bool RecordAndCheckFinish(List<int> found, ulong key)
+        {
+            lock (_gate)
+            {
+                foreach (var i in found)
+                {
+                    if (_discovered[i]) continue;
+                    _discovered[i] = true;
+                    _discoveries[i] = key;
+                }
+                if (!engine.FinishWhen(_discovered)) return false;
+            }
+            StopWith(CheckerStatus.FinishedByDiscoveries);
+            return true;
+        }
+
+        private void StopWith(CheckerStatus status)
+        {
+            lock (_gate)
+            {
+                _stop ??= status;
+                _finished = true;
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        private void Finish()
+        {
+            lock (_gate)
+            {
+                _finished = true;
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        /// <summary>Gives the oldest half of the stack (the shallowest states: the largest subtrees) to idle workers.</summary>
+        private void Donate(List<Entry> stack)
+        {
+            var half = stack.Count / 2;
+            var donation = stack.GetRange(0, half);
+            stack.RemoveRange(0, half);
+            lock (_gate)
+            {
+                _shared.Push(donation);
+                Monitor.Pulse(_gate);
+            }
+        }
+
+        /// <summary>Waits for donated work; false when the search is over (no work anywhere, or stopped).</summary>
+        private bool TakeWork(List<Entry> stack)
+        {
+            lock (_gate)
+            {
+                _idle++;
+                while (_shared.Count == 0 && !_finished)
+                {
+                    if (_idle == threads)
+                    {
+                        _finished = true;
+                        Monitor.PulseAll(_gate);
+                        break;
+                    }
+                    Monitor.Wait(_gate);
+                }
+                _idle--;
+                if (_finished || engine.StopRequested) return false;
+                stack.AddRange(_shared.Pop());
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using System.Diagnostics;
+
+namespace Stateright;
+
+/// <summary>
+/// What every search engine shares: the options, the statistics that progress reports read while it
+/// runs, stopping (timeout, cancellation, a fault), and turning model failures into messages.
+/// </summary>
+internal abstract class Engine<TState, TAction>
+{
+    private int _stopRequested;
+    private long _stateCount;
+    private int _maxDepth;
+    private FaultInfo? _fault;
+
+    protected Engine(CheckerBuilder<TState, TAction> options)
+    {
+        Model = options.Model;
+        Properties = [.. Model.Properties];
+        Threads = options.ThreadCount;
+        TargetStateCount = options.TargetStateCountValue;
+        TargetMaxDepth = options.TargetMaxDepthValue;
+        Timeout = options.TimeoutValue;
+        Visitor = options.VisitorValue;
+        Symmetry = options.SymmetryValue;
+        CancellationToken = options.CancellationTokenValue;
+        FinishWhen = options.FinishWhenValue.Bind(Properties);
+        for (var i = 0; i < Properties.Length; i++)
+        {
+            if (Properties[i].Expectation != Expectation.Eventually) continue;
+            if (i >= 64) throw new NotSupportedException($"Eventually property \"{Properties[i].Name}\" is property #{i + 1}; eventually properties must be among the first 64 properties of a model.");
+            InitialEventuallyBits |= 1UL << i;
+        }
+        Fingerprint.EnsureSupported<TState>();
+    }
+
+    public Model<TState, TAction> Model { get; }
+    public Property<TState>[] Properties { get; }
+    public int Threads { get; }
+    public long? TargetStateCount { get; }
+    public int? TargetMaxDepth { get; }
+    public TimeSpan? Timeout { get; }
+    public ICheckerVisitor<TState, TAction>? Visitor { get; }
+    public Func<TState, TState>? Symmetry { get; }
+    public CancellationToken CancellationToken { get; }
+    public Func<bool[], bool> FinishWhen { get; }
+
+    /// <summary>One bit per <see cref="Expectation.Eventually"/> property (bit = property index), set while unsatisfied on a path.</summary>
+    public ulong InitialEventuallyBits { get; }
+
+    public long StateCount => Interlocked.Read(ref _stateCount);
+    public abstract long UniqueStateCount { get; }
+    public int MaxDepth => Volatile.Read(ref _maxDepth);
+    public bool StopRequested => Volatile.Read(ref _stopRequested) != 0;
+
+    /// <summary>The engine's name in reports: "BFS", "DFS" or "simulation".</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Runs the search to its end on the calling thread.</summary>
+    public EngineResult Run()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var timer = Timeout is { } t ? new Timer(_ => RequestStop(), null, t, System.Threading.Timeout.InfiniteTimeSpan) : null;
+        using var registration = CancellationToken.Register(RequestStop);
+        EngineResult result;
+        try
+        {
+            result = Search();
+        }
+        catch (Exception e)
+        {
+            RecordFault(e, "running the search", null, null);
+            result = new EngineResult(CheckerStatus.Faulted, []);
+        }
+        if (_fault is { } fault) return result with { Status = CheckerStatus.Faulted, Error = DescribeFault(fault) };
+        if (result.Status is CheckerStatus.Running)
+        {
+            var status = CancellationToken.IsCancellationRequested ? CheckerStatus.Cancelled : CheckerStatus.TimedOut;
+            return result with { Status = status, StoppedAfter = stopwatch.Elapsed };
+        }
+        return result;
+    }
+
+    /// <summary>The engine's search. Returns <see cref="CheckerStatus.Running"/> when it stopped because <see cref="StopRequested"/>.</summary>
+    protected abstract EngineResult Search();
+
+    public void RequestStop() => Volatile.Write(ref _stopRequested, 1);
+
+    protected void AddStates(long count) => Interlocked.Add(ref _stateCount, count);
+
+    protected void SetStateCount(long count) => Interlocked.Exchange(ref _stateCount, count);
+
+    protected void RaiseMaxDepth(int depth)
+    {
+        var current = Volatile.Read(ref _maxDepth);
+        while (depth > current)
+        {
+            var seen = Interlocked.CompareExchange(ref _maxDepth, depth, current);
+            if (seen == current) return;
+            current = seen;
+        }
+    }
+
+    protected void ResetStatistics()
+    {
+        Interlocked.Exchange(ref _stateCount, 0);
+        Volatile.Write(ref _maxDepth, 0);
+    }
+
+    /// <summary>The key a state is visited under: its fingerprint, or its representative's under symmetry.</summary>
+    public ulong KeyOf(TState state) => Fingerprint.Of(Symmetry is null ? state : Symmetry(state));
+
+    /// <summary>Evaluates the initial states that lie within the boundary.</summary>
+    protected List<TState> InitialStates()
+    {
+        var inits = new List<TState>();
+        foreach (var state in Model.InitStates())
+            if (Model.WithinBoundary(state)) inits.Add(state);
+        return inits;
+    }
+
+    /// <summary>
+    /// Checks the properties not yet discovered: adds to <paramref name="found"/> each one this state
+    /// discovers, and clears the eventually bits that this state satisfies. Allocates nothing.
+    /// </summary>
+    public void CheckProperties(TState state, ref ulong eventuallyBits, bool[] alreadyDiscovered, List<int> found)
+    {
+        for (var i = 0; i < Properties.Length; i++)
+        {
+            if (alreadyDiscovered[i]) continue;
+            var property = Properties[i];
+            switch (property.Expectation)
+            {
+                case Expectation.Always:
+                    if (!property.Condition(state)) found.Add(i);
+                    break;
+                case Expectation.Sometimes:
+                    if (property.Condition(state)) found.Add(i);
+                    break;
+                default:
+                    if ((eventuallyBits & (1UL << i)) != 0 && property.Condition(state)) eventuallyBits &= ~(1UL << i);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Describes what the engine was doing when model code threw (built only after a failure).</summary>
+    public string Describe(Step step, TState state, List<TAction> actions, int actionIndex)
+    {
+        string FormatAction()
+        {
+            try { return Model.FormatAction(actions[actionIndex]); }
+            catch (Exception) { return "?"; }
+        }
+
+        return step switch
+        {
+            Step.Visiting => "running the visitor",
+            Step.CheckingProperties => "evaluating the properties",
+            Step.ListingActions => "listing the enabled actions (Actions)",
+            Step.Expanding when actionIndex >= 0 && actionIndex < actions.Count =>
+                $"computing the next state for action #{actionIndex} ({FormatAction()}) (NextState, WithinBoundary or fingerprinting)",
+            _ => "expanding the state",
+        };
+    }
+
+    /// <summary>Records the first fault and stops the search. The key names the state in which it happened.</summary>
+    public void RecordFault(Exception exception, string activity, ulong? stateKey, int[]? indexPath)
+    {
+        Interlocked.CompareExchange(ref _fault, new FaultInfo(exception, activity, stateKey, indexPath), null);
+        RequestStop();
+    }
+
+    /// <summary>Rebuilds the index path of a visited state, for engines that keep parent links.</summary>
+    protected virtual int[]? IndexPathOf(ulong stateKey) => null;
+
+    private ModelCheckingException DescribeFault(FaultInfo fault)
+    {
+        int[]? indices = fault.IndexPath;
+        if (indices is null && fault.StateKey is { } key)
+        {
+            try { indices = IndexPathOf(key); }
+            catch (Exception) { indices = null; }
+        }
+        var message = new System.Text.StringBuilder();
+        message.Append($"The model threw {fault.Exception.GetType().Name} while {fault.Activity}");
+        if (indices is not null)
+        {
+            try
+            {
+                var path = Path<TState, TAction>.FromIndices(Model, indices);
+                message.Append($", in the state reached by index path {path.Encode()}:\n");
+                message.Append(TraceText.Steps(Model, path));
+                message.Append("State: ").Append(Model.FormatState(path.LastState)).Append('\n');
+            }
+            catch (Exception)
+            {
+                message.Append($", in the state reached by index path {string.Join('/', indices)}.\n");
+            }
+        }
+        else
+        {
+            message.Append(".\n");
+        }
+        message.Append(fault.Exception.GetType().FullName).Append(": ").Append(fault.Exception.Message);
+        return new ModelCheckingException(message.ToString(), fault.Exception) { IndexPath = indices is null ? null : string.Join('/', indices) };
+    }
+
+    private sealed record FaultInfo(Exception Exception, string Activity, ulong? StateKey, int[]? IndexPath);
+}
+
+/// <summary>What an engine was doing, for fault messages.</summary>
+internal enum Step { Visiting, CheckingProperties, ListingActions, Expanding }
+
+/// <summary>How a search ended: its status, and the index path of each discovery by property index.</summary>
+internal sealed record EngineResult(CheckerStatus Status, Dictionary<int, int[]> Discoveries)
+{
+    public ModelCheckingException? Error { get; init; }
+    public TimeSpan? StoppedAfter { get; init; }
+}

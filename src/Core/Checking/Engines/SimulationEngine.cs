@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+
+namespace Stateright;
+
+/// <summary>
+/// Random walks. Walk <c>n</c> draws from a random source seeded by (seed, n) and runs from an initial
+/// state until a terminal state, the boundary, the depth target or a state it already visited. Walks
+/// are claimed in order by the workers; the discovery reported for a property is the one from the
+/// lowest-numbered walk, and stopping is resolved to the walk a one-thread run would stop after, so
+/// results do not depend on the thread count.
+/// </summary>
+internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, TAction> options, ulong seed, IChooser<TState, TAction> chooser)
+    : Engine<TState, TAction>(options)
+{
+    private readonly ConcurrentDictionary<(long Walk, int Property), int[]> _found = new();
+    private readonly ConcurrentDictionary<long, long> _walkStates = new();
+    private long _nextWalk;
+    private long _stopAt = long.MaxValue;
+    private int _targetReached;
+
+    public override string Name => "simulation";
+
+    /// <summary>Simulation keeps no visited set; like the Rust library it reports the states it generated.</summary>
+    public override long UniqueStateCount => StateCount;
+
+    protected override EngineResult Search()
+    {
+        var inits = Model.InitStates().ToList();
+        if (inits.Count == 0) return new EngineResult(CheckerStatus.Exhausted, []);
+        Workers.Run(Threads, _ => Walk(inits));
+        if (StopRequested) return new EngineResult(CheckerStatus.Running, FirstDiscoveries(long.MaxValue));
+
+        // Resolve where a one-thread run would have stopped: the first walk after which the finish
+        // condition holds, or after which the target state count is reached.
+        var lastWalk = long.MaxValue;
+        CheckerStatus status = CheckerStatus.TargetStateCountReached;
+        var known = new bool[Properties.Length];
+        foreach (var (walk, property) in _found.Keys.OrderBy(k => k.Walk).ThenBy(k => k.Property))
+        {
+            known[property] = true;
+            if (!FinishWhen(known)) continue;
+            lastWalk = walk;
+            status = CheckerStatus.FinishedByDiscoveries;
+            break;
+        }
+        if (TargetStateCount is { } target)
+        {
+            long count = 0;
+            for (long walk = 0; walk <= lastWalk && _walkStates.TryGetValue(walk, out var states); walk++)
+            {
+                count += states;
+                if (count < target) continue;
+                if (walk < lastWalk) status = CheckerStatus.TargetStateCountReached;
+                lastWalk = walk;
+                break;
+            }
+            long total = 0;
+            for (long walk = 0; walk <= lastWalk && _walkStates.TryGetValue(walk, out var states); walk++) total += states;
+            SetStateCount(total);
+        }
+        return new EngineResult(status, FirstDiscoveries(lastWalk));
+    }
+
+    private Dictionary<int, int[]> FirstDiscoveries(long lastWalk)
+    {
+        var result = new Dictionary<int, int[]>();
+        foreach (var ((walk, property), indices) in _found.OrderBy(f => f.Key.Walk))
+            if (walk <= lastWalk && !result.ContainsKey(property)) result[property] = indices;
+        return result;
+    }
+
+    private void Walk(List<TState> inits)
+    {
+        var actions = new List<TAction>();
+        var candidates = new List<int>();
+        var candidateActions = new List<TAction>();
+        var visited = new HashSet<ulong>();
+        var path = new List<int>();
+        var found = new List<int>();
+        var discovered = new bool[Properties.Length];
+        var trackWalks = TargetStateCount is not null;
+        while (!StopRequested && Volatile.Read(ref _targetReached) == 0)
+        {
+            var walk = Interlocked.Increment(ref _nextWalk) - 1;
+            if (walk > Interlocked.Read(ref _stopAt)) return;
+            var random = new SimulationRandom(seed, (ulong)walk);
+            visited.Clear();
+            path.Clear();
+            var walkFound = new List<int>();
+            long states = 0;
+            var step = Step.Visiting;
+            var actionIndex = -1;
+            try
+            {
+                var initIndex = chooser.ChooseInitialState(inits, random);
+                path.Add(initIndex);
+                var state = inits[initIndex];
+                var bits = InitialEventuallyBits;
+                while (!StopRequested)
+                {
+                    RaiseMaxDepth(path.Count - 1);
+                    if (TargetMaxDepth is { } maxDepth && path.Count > maxDepth) { bits = 0; break; }
+                    if (!Model.WithinBoundary(state)) break;
+                    if (!visited.Add(KeyOf(state))) break;
+                    states++;
+                    step = Step.Visiting;
+                    if (Visitor is not null) Visitor.Visit(Model, Path<TState, TAction>.FromIndices(Model, path));
+
+                    step = Step.CheckingProperties;
+                    found.Clear();
+                    Array.Clear(discovered);
+                    foreach (var i in walkFound) discovered[i] = true;
+                    CheckProperties(state, ref bits, discovered, found);
+                    foreach (var i in found)
+                    {
+                        walkFound.Add(i);
+                        _found.TryAdd((walk, i), [.. path]);
+                    }
+
+                    step = Step.ListingActions;
+                    actions.Clear();
+                    Model.Actions(state, actions);
+                    step = Step.Expanding;
+                    candidates.Clear();
+                    for (var i = 0; i < actions.Count; i++) candidates.Add(i);
+                    var moved = false;
+                    while (candidates.Count > 0 && !moved)
+                    {
+                        candidateActions.Clear();
+                        foreach (var i in candidates) candidateActions.Add(actions[i]);
+                        var pick = chooser.ChooseAction(state, candidateActions, random);
+                        if (pick < 0 || pick >= candidates.Count)
+                            throw new InvalidOperationException($"The chooser picked action {pick} of {candidates.Count}.");
+                        actionIndex = candidates[pick];
+                        candidates.RemoveAt(pick);
+                        if (!Model.TryNextState(state, actions[actionIndex], out var next)) continue;
+                        path.Add(actionIndex);
+                        state = next;
+                        moved = true;
+                    }
+                    if (!moved) break; // terminal
+                }
+                for (var i = 0; i < Properties.Length; i++)
+                    if ((bits & (1UL << i)) != 0 && !walkFound.Contains(i)) { walkFound.Add(i); _found.TryAdd((walk, i), [.. path]); }
+            }
+            catch (Exception e)
+            {
+                RecordFault(e, $"{Describe(step, default!, actions, actionIndex)} in simulation walk {walk}", null, [.. path]);
+                return;
+            }
+            AddStates(states);
+            if (trackWalks)
+            {
+                _walkStates[walk] = states;
+                if (StateCount >= TargetStateCount) Volatile.Write(ref _targetReached, 1);
+            }
+            if (walkFound.Count > 0 && ShouldStopAfter(walk)) InterlockedMin(ref _stopAt, walk);
+        }
+    }
+
+    /// <summary>True if the discoveries of walks up to <paramref name="walk"/> that are known satisfy the finish condition (monotone, so never wrongly true).</summary>
+    private bool ShouldStopAfter(long walk)
+    {
+        var known = new bool[Properties.Length];
+        foreach (var key in _found.Keys) if (key.Walk <= walk) known[key.Property] = true;
+        return FinishWhen(known);
+    }
+
+    private static void InterlockedMin(ref long target, long value)
+    {
+        var current = Interlocked.Read(ref target);
+        while (value < current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current) return;
+            current = seen;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text;
+
+namespace Stateright;
+
+/// <summary>
+/// A behaviour of a model: an initial state followed by actions and the states they lead to. Paths are
+/// what the checker reports as examples and counterexamples.
+/// </summary>
+/// <typeparam name="TState">The model's state type.</typeparam>
+/// <typeparam name="TAction">The model's action type.</typeparam>
+public sealed class Path<TState, TAction>
+{
+    private readonly TState[] _states;
+    private readonly TAction[] _actions;
+    private readonly int[] _indices;
+
+    private Path(TState[] states, TAction[] actions, int[] indices)
+    {
+        _states = states;
+        _actions = actions;
+        _indices = indices;
+    }
+
+    /// <summary>The states, from the initial state to the last; one more than <see cref="Actions"/>.</summary>
+    public IReadOnlyList<TState> States => _states;
+
+    /// <summary>The actions taken, in order.</summary>
+    public IReadOnlyList<TAction> Actions => _actions;
+
+    /// <summary>The initial-state index followed by each action's index among the actions enabled at that step.</summary>
+    public IReadOnlyList<int> Indices => _indices;
+
+    /// <summary>The last state.</summary>
+    public TState LastState => _states[^1];
+
+    /// <summary>The number of actions.</summary>
+    public int Length => _actions.Length;
+
+    /// <summary>The steps: each action paired with the state it was taken in and the state it led to.</summary>
+    public IEnumerable<(TState Before, TAction Action, TState After)> Steps()
+    {
+        for (var i = 0; i < _actions.Length; i++) yield return (_states[i], _actions[i], _states[i + 1]);
+    }
+
+    /// <summary>The index path, e.g. <c>0/2/1</c>: the initial-state index, then each action's index.</summary>
+    public string Encode() => string.Join('/', _indices);
+
+    /// <summary>
+    /// Rebuilds a path from an index path (see <see cref="Encode"/>).
+    /// </summary>
+    /// <exception cref="PathReconstructionException">An index does not exist: the model is not deterministic, or the path belongs to another model.</exception>
+    public static Path<TState, TAction> FromIndices(Model<TState, TAction> model, IReadOnlyList<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (indices.Count == 0) throw new ArgumentException("An index path needs at least the initial-state index.", nameof(indices));
+        var inits = model.InitStates().ToList();
+        if (indices[0] < 0 || indices[0] >= inits.Count)
+            throw new PathReconstructionException(
+                $"No initial state has index {indices[0]} (the model has {inits.Count}). {PathReconstructionException.NondeterminismHint}");
+        var states = new List<TState> { inits[indices[0]] };
+        var actions = new List<TAction>();
+        var enabled = new List<TAction>();
+        for (var step = 1; step < indices.Count; step++)
+        {
+            enabled.Clear();
+            model.Actions(states[^1], enabled);
+            var index = indices[step];
+            if (index < 0 || index >= enabled.Count)
+                throw new PathReconstructionException(
+                    $"Step {step} of path {string.Join('/', indices)} names action index {index}, but only {enabled.Count} actions are enabled there. {PathReconstructionException.NondeterminismHint}");
+            var action = enabled[index];
+            actions.Add(action);
+            states.Add(model.TryNextState(states[^1], action, out var next) ? next : states[^1]);
+        }
+        return new Path<TState, TAction>([.. states], [.. actions], [.. indices]);
+    }
+
+    /// <summary>
+    /// Builds the path that starts at <paramref name="initState"/> and takes <paramref name="actions"/>,
+    /// or returns null if the state is not initial or an action is not enabled (or changes nothing)
+    /// where it is taken. States and actions are matched by fingerprint.
+    /// </summary>
+    public static Path<TState, TAction>? FromActions(Model<TState, TAction> model, TState initState, IEnumerable<TAction> actions)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var initFingerprint = Fingerprint.Of(initState);
+        var initIndex = model.InitStates().Select(Fingerprint.Of).ToList().IndexOf(initFingerprint);
+        if (initIndex < 0) return null;
+        var states = new List<TState> { initState };
+        var taken = new List<TAction>();
+        var indices = new List<int> { initIndex };
+        var enabled = new List<TAction>();
+        foreach (var wanted in actions)
+        {
+            var wantedFingerprint = Fingerprint.Of(wanted);
+            enabled.Clear();
+            model.Actions(states[^1], enabled);
+            var found = false;
+            for (var i = 0; i < enabled.Count && !found; i++)
+            {
+                if (Fingerprint.Of(enabled[i]) != wantedFingerprint) continue;
+                if (!model.TryNextState(states[^1], enabled[i], out var next)) continue;
+                taken.Add(enabled[i]);
+                states.Add(next);
+                indices.Add(i);
+                found = true;
+            }
+            if (!found) return null;
+        }
+        return new Path<TState, TAction>([.. states], [.. taken], [.. indices]);
+    }
+
+    /// <summary>Renders the path as the Rust library's reporter does: <c>Path[n]:</c> then one <c>- action</c> line per step.</summary>
+    public string ToString(Model<TState, TAction> model)
+    {
+        var sb = new StringBuilder();
+        sb.Append("Path[").Append(Length).Append("]:\n");
+        foreach (var action in _actions) sb.Append("- ").Append(model.FormatAction(action)).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        sb.Append("Path[").Append(Length).Append("]:\n");
+        foreach (var action in _actions) sb.Append("- ").Append(action).Append('\n');
+        return sb.ToString();
+    }
+}
+
+/// <summary>Thrown when a path cannot be rebuilt from its indices, which means the model is not deterministic.</summary>
+public sealed class PathReconstructionException : Exception
+{
+    internal const string NondeterminismHint =
+        "This happens when InitStates, Actions or NextState return different results for the same input: " +
+        "the model reads external state (files, clocks, random numbers, statics) or iterates a collection " +
+        "whose order varies between runs, such as a HashSet<string> or Dictionary<string, T>.";
+
+    /// <summary>Creates the exception.</summary>
+    public PathReconstructionException(string message) : base(message) { }
+}

@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using static Stateright.FingerprintMath;
+
+namespace Stateright;
+
+/// <summary>
+/// Fingerprints of collections. Each helper is typed on the concrete collection so that
+/// <c>foreach</c> binds to its struct enumerator and allocates nothing. Sequences are
+/// order-sensitive; sets and maps add up per-element hashes so that their order does not matter.
+/// </summary>
+internal static class FingerprintCollections
+{
+    private const ulong SequenceKind = 0x5345_5155_454E_4345UL;
+    private const ulong SetKind = 0x5345_5400_0000_0001UL;
+    private const ulong MapKind = 0x4D41_5000_0000_0002UL;
+
+    // ---- ordered ----
+
+    public static ulong OfArray<T>(T[]? items)
+    {
+        if (items is null) return Fingerprint.Null;
+        var h = Seed(SequenceKind, items.Length);
+        foreach (var item in items) h = Combine(h, Fingerprinter<T>.Compute(item));
+        return h;
+    }
+
+    public static ulong OfImmutableArray<T>(ImmutableArray<T> items)
+    {
+        if (items.IsDefault) return Fingerprint.Null;
+        var h = Seed(SequenceKind, items.Length);
+        foreach (var item in items) h = Combine(h, Fingerprinter<T>.Compute(item));
+        return h;
+    }
+
+    public static ulong OfList<T>(List<T>? items)
+    {
+        if (items is null) return Fingerprint.Null;
+        var h = Seed(SequenceKind, items.Count);
+        foreach (var item in items) h = Combine(h, Fingerprinter<T>.Compute(item));
+        return h;
+    }
+
+    public static ulong OfImmutableList<T>(ImmutableList<T>? items)
+    {
+        if (items is null) return Fingerprint.Null;
+        var h = Seed(SequenceKind, items.Count);
+        foreach (var item in items) h = Combine(h, Fingerprinter<T>.Compute(item));
+        return h;
+    }
+
+    public static ulong OfImmutableQueue<T>(ImmutableQueue<T>? items)
+    {
+        if (items is null) return Fingerprint.Null;
+        var h = Seed(SequenceKind, 0);
+        var n = 0L;
+        foreach (var item in items) { h = Combine(h, Fingerprinter<T>.Compute(item)); n++; }
+        return Combine(h, (ulong)n);
+    }
+
+    public static ulong OfImmutableStack<T>(ImmutableStack<T>? items)
+    {
+        if (items is null) return Fingerprint.Null;
+        var h = Seed(SequenceKind, 0);
+        var n = 0L;
+        foreach (var item in items) { h = Combine(h, Fingerprinter<T>.Compute(item)); n++; }
+        return Combine(h, (ulong)n);
+    }
+
+    public static ulong OfSequence<T>(IEnumerable<T>? items)
+    {
+        if (items is null) return Fingerprint.Null;
+        var h = Seed(SequenceKind, 0);
+        var n = 0L;
+        foreach (var item in items) { h = Combine(h, Fingerprinter<T>.Compute(item)); n++; }
+        return Combine(h, (ulong)n);
+    }
+
+    // ---- unordered: sets ----
+
+    public static ulong OfImmutableHashSet<T>(ImmutableHashSet<T>? items)
+    {
+        if (items is null) return Fingerprint.Null;
+        ulong sum = 0;
+        foreach (var item in items) sum += Mix(Fingerprinter<T>.Compute(item));
+        return Combine(Seed(SetKind, items.Count), sum);
+    }
+
+    public static ulong OfImmutableSortedSet<T>(ImmutableSortedSet<T>? items)
+    {
+        if (items is null) return Fingerprint.Null;
+        ulong sum = 0;
+        foreach (var item in items) sum += Mix(Fingerprinter<T>.Compute(item));
+        return Combine(Seed(SetKind, items.Count), sum);
+    }
+
+    public static ulong OfHashSet<T>(HashSet<T>? items)
+    {
+        if (items is null) return Fingerprint.Null;
+        ulong sum = 0;
+        foreach (var item in items) sum += Mix(Fingerprinter<T>.Compute(item));
+        return Combine(Seed(SetKind, items.Count), sum);
+    }
+
+    public static ulong OfSet<T>(IEnumerable<T>? items)
+    {
+        if (items is null) return Fingerprint.Null;
+        ulong sum = 0;
+        long n = 0;
+        foreach (var item in items) { sum += Mix(Fingerprinter<T>.Compute(item)); n++; }
+        return Combine(Seed(SetKind, n), sum);
+    }
+
+    // ---- unordered: maps ----
+
+    public static ulong OfImmutableDictionary<TKey, TValue>(ImmutableDictionary<TKey, TValue>? map) where TKey : notnull
+    {
+        if (map is null) return Fingerprint.Null;
+        ulong sum = 0;
+        foreach (var (k, v) in map) sum += Mix(Combine(Fingerprinter<TKey>.Compute(k), Fingerprinter<TValue>.Compute(v)));
+        return Combine(Seed(MapKind, map.Count), sum);
+    }
+
+    public static ulong OfImmutableSortedDictionary<TKey, TValue>(ImmutableSortedDictionary<TKey, TValue>? map) where TKey : notnull
+    {
+        if (map is null) return Fingerprint.Null;
+        ulong sum = 0;
+        foreach (var (k, v) in map) sum += Mix(Combine(Fingerprinter<TKey>.Compute(k), Fingerprinter<TValue>.Compute(v)));
+        return Combine(Seed(MapKind, map.Count), sum);
+    }
+
+    public static ulong OfDictionary<TKey, TValue>(Dictionary<TKey, TValue>? map) where TKey : notnull
+    {
+        if (map is null) return Fingerprint.Null;
+        ulong sum = 0;
+        foreach (var (k, v) in map) sum += Mix(Combine(Fingerprinter<TKey>.Compute(k), Fingerprinter<TValue>.Compute(v)));
+        return Combine(Seed(MapKind, map.Count), sum);
+    }
+
+    public static ulong OfMap<TKey, TValue>(IEnumerable<KeyValuePair<TKey, TValue>>? map)
+    {
+        if (map is null) return Fingerprint.Null;
+        ulong sum = 0;
+        long n = 0;
+        foreach (var (k, v) in map) { sum += Mix(Combine(Fingerprinter<TKey>.Compute(k), Fingerprinter<TValue>.Compute(v))); n++; }
+        return Combine(Seed(MapKind, n), sum);
+    }
+
+    // ---- other shapes ----
+
+    public static ulong OfNullable<T>(T? value) where T : struct =>
+        value.HasValue ? Combine(0x4E554C4CUL, Fingerprinter<T>.Compute(value.GetValueOrDefault())) : Fingerprint.Null;
+
+    public static ulong OfFingerprintable<T>(T value) where T : IFingerprintable =>
+        value is null ? Fingerprint.Null : value.GetFingerprint();
+}

@@ -1,0 +1,237 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq.Expressions;
+using System.Reflection;
+using static Stateright.FingerprintMath;
+
+namespace Stateright;
+
+/// <summary>
+/// Builds fingerprint functions. Reflection happens here, once per type; the functions it returns are
+/// compiled delegates that the checker calls on its hot path.
+/// </summary>
+internal static class FingerprintCompiler
+{
+    private static readonly ConcurrentDictionary<Type, Func<object, ulong>> s_dynamic = new();
+    private static readonly MethodInfo s_combine = typeof(FingerprintMath).GetMethod(nameof(FingerprintMath.Combine))!;
+
+    /// <summary>The entry fingerprint for static type <typeparamref name="T"/> (polymorphic where the type is).</summary>
+    public static Func<T, ulong> CreateEntry<T>()
+    {
+        var type = typeof(T);
+        if (type.IsValueType || type.IsSealed) return ExactFingerprinter<T>.Compute;
+        if (type.IsAbstract || type.IsInterface)
+            return value => value is null ? Fingerprint.Null : OfObject(value);
+        return value =>
+            value is null ? Fingerprint.Null
+            : value.GetType() == typeof(T) ? Combine(TypeTag<T>.Value, ExactFingerprinter<T>.Compute(value))
+            : OfObject(value);
+    }
+
+    /// <summary>Fingerprints a value of any runtime type, tagging it with that type's name.</summary>
+    public static ulong OfObject(object value) =>
+        s_dynamic.GetOrAdd(value.GetType(), static t =>
+            (Func<object, ulong>)typeof(FingerprintCompiler).GetMethod(nameof(DynamicEntry), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(t).CreateDelegate(typeof(Func<object, ulong>)))(value);
+
+    private static ulong DynamicEntry<T>(object value) => Combine(TypeTag<T>.Value, ExactFingerprinter<T>.Compute((T)value));
+
+    /// <summary>The fingerprint of a value whose runtime type is exactly <typeparamref name="T"/>.</summary>
+    public static Func<T, ulong> CreateExact<T>()
+    {
+        var type = typeof(T);
+        if (UnsupportedReason(type) is { } reason)
+        {
+            return _ => throw new UnfingerprintableTypeException(
+                $"Values of type '{type}' cannot be fingerprinted: {reason}. Keep such members out of model states and actions, or implement {nameof(IFingerprintable)}.")
+            { OffendingType = type };
+        }
+        if (CreatePrimitive(type) is { } primitive) return (Func<T, ulong>)primitive;
+        if (typeof(IFingerprintable).IsAssignableFrom(type)) return Helper<T>(nameof(FingerprintCollections.OfFingerprintable), type);
+        if (type.IsEnum) return CreateEnum<T>();
+        if (Nullable.GetUnderlyingType(type) is { } inner) return Helper<T>(nameof(FingerprintCollections.OfNullable), inner);
+        if (CreateCollection<T>() is { } collection) return collection;
+        if (type.IsArray) return _ => throw new UnfingerprintableTypeException($"Multi-dimensional array type '{type}' cannot be fingerprinted; use a jagged array or an immutable collection.") { OffendingType = type };
+        return CreateComposite<T>();
+    }
+
+    private static Delegate? CreatePrimitive(Type type)
+    {
+        if (type == typeof(bool)) return (Func<bool, ulong>)(v => v ? 0xB001_0001UL : 0xB001_0000UL);
+        if (type == typeof(byte)) return (Func<byte, ulong>)(v => Mix(v));
+        if (type == typeof(sbyte)) return (Func<sbyte, ulong>)(v => Mix((ulong)v));
+        if (type == typeof(short)) return (Func<short, ulong>)(v => Mix((ulong)v));
+        if (type == typeof(ushort)) return (Func<ushort, ulong>)(v => Mix(v));
+        if (type == typeof(char)) return (Func<char, ulong>)(v => Mix(v));
+        if (type == typeof(int)) return (Func<int, ulong>)(v => Mix((ulong)v));
+        if (type == typeof(uint)) return (Func<uint, ulong>)(v => Mix(v));
+        if (type == typeof(long)) return (Func<long, ulong>)(v => Mix((ulong)v));
+        if (type == typeof(ulong)) return (Func<ulong, ulong>)Mix;
+        if (type == typeof(nint)) return (Func<nint, ulong>)(v => Mix((ulong)v));
+        if (type == typeof(nuint)) return (Func<nuint, ulong>)(v => Mix(v));
+        if (type == typeof(Int128)) return (Func<Int128, ulong>)(v => Combine(Mix((ulong)(v >> 64)), (ulong)v));
+        if (type == typeof(UInt128)) return (Func<UInt128, ulong>)(v => Combine(Mix((ulong)(v >> 64)), (ulong)v));
+        if (type == typeof(float)) return (Func<float, ulong>)(v => Mix((ulong)BitConverter.SingleToInt32Bits(v == 0 ? 0f : v)));
+        if (type == typeof(double)) return (Func<double, ulong>)(v => Mix((ulong)BitConverter.DoubleToInt64Bits(v == 0 ? 0d : v)));
+        if (type == typeof(decimal)) return (Func<decimal, ulong>)OfDecimal;
+        if (type == typeof(string)) return (Func<string?, ulong>)OfString;
+        if (type == typeof(Guid)) return (Func<Guid, ulong>)(v => OfString(v.ToString("N")));
+        if (type == typeof(TimeSpan)) return (Func<TimeSpan, ulong>)(v => Mix((ulong)v.Ticks));
+        if (type == typeof(DateTime)) return (Func<DateTime, ulong>)(v => Combine(Mix((ulong)v.Ticks), (ulong)v.Kind));
+        if (type == typeof(DateTimeOffset)) return (Func<DateTimeOffset, ulong>)(v => Combine(Mix((ulong)v.Ticks), (ulong)v.Offset.Ticks));
+        if (type == typeof(DateOnly)) return (Func<DateOnly, ulong>)(v => Mix((ulong)v.DayNumber));
+        if (type == typeof(TimeOnly)) return (Func<TimeOnly, ulong>)(v => Mix((ulong)v.Ticks));
+        if (type == typeof(object)) return (Func<object, ulong>)(_ => 0x4F424A45_43540000UL); // a bare object has no content
+        return null;
+    }
+
+    private static ulong OfDecimal(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value / 1.000000000000000000000000000000000m, bits); // normalize 1.0 and 1.00
+        var h = Mix((ulong)(uint)bits[0] | ((ulong)(uint)bits[1] << 32));
+        return Combine(h, (ulong)(uint)bits[2] | ((ulong)(uint)bits[3] << 32));
+    }
+
+    private static Func<T, ulong> CreateEnum<T>()
+    {
+        var value = Expression.Parameter(typeof(T), "value");
+        var asUlong = Expression.Convert(Expression.Convert(value, Enum.GetUnderlyingType(typeof(T))), typeof(ulong));
+        var body = Expression.Call(typeof(FingerprintMath).GetMethod(nameof(Mix))!, asUlong);
+        return Expression.Lambda<Func<T, ulong>>(body, value).Compile();
+    }
+
+    private static Func<T, ulong> Helper<T>(string name, params Type[] typeArguments) =>
+        typeof(FingerprintCollections).GetMethod(name)!.MakeGenericMethod(typeArguments).CreateDelegate<Func<T, ulong>>();
+
+    private static Func<T, ulong>? CreateCollection<T>()
+    {
+        var type = typeof(T);
+        if (type.IsArray && type.IsSZArray) return Helper<T>(nameof(FingerprintCollections.OfArray), type.GetElementType()!);
+        if (type.IsGenericType)
+        {
+            var definition = type.GetGenericTypeDefinition();
+            var args = type.GetGenericArguments();
+            var known = definition switch
+            {
+                _ when definition == typeof(ImmutableArray<>) => nameof(FingerprintCollections.OfImmutableArray),
+                _ when definition == typeof(ImmutableList<>) => nameof(FingerprintCollections.OfImmutableList),
+                _ when definition == typeof(ImmutableQueue<>) => nameof(FingerprintCollections.OfImmutableQueue),
+                _ when definition == typeof(ImmutableStack<>) => nameof(FingerprintCollections.OfImmutableStack),
+                _ when definition == typeof(List<>) => nameof(FingerprintCollections.OfList),
+                _ when definition == typeof(ImmutableHashSet<>) => nameof(FingerprintCollections.OfImmutableHashSet),
+                _ when definition == typeof(ImmutableSortedSet<>) => nameof(FingerprintCollections.OfImmutableSortedSet),
+                _ when definition == typeof(HashSet<>) => nameof(FingerprintCollections.OfHashSet),
+                _ when definition == typeof(ImmutableDictionary<,>) => nameof(FingerprintCollections.OfImmutableDictionary),
+                _ when definition == typeof(ImmutableSortedDictionary<,>) => nameof(FingerprintCollections.OfImmutableSortedDictionary),
+                _ when definition == typeof(Dictionary<,>) => nameof(FingerprintCollections.OfDictionary),
+                _ => null,
+            };
+            if (known is not null) return Helper<T>(known, args);
+        }
+
+        // Any other collection, by the interfaces it implements: maps, then sets, then sequences.
+        if ((FindInterface(type, typeof(IReadOnlyDictionary<,>)) ?? FindInterface(type, typeof(IDictionary<,>))) is { } map)
+            return Upcast<T>(nameof(FingerprintCollections.OfMap), typeof(IEnumerable<>).MakeGenericType(typeof(KeyValuePair<,>).MakeGenericType(map.GetGenericArguments())), map.GetGenericArguments());
+        if ((FindInterface(type, typeof(IReadOnlySet<>)) ?? FindInterface(type, typeof(ISet<>)) ?? FindInterface(type, typeof(IImmutableSet<>))) is { } set)
+            return Upcast<T>(nameof(FingerprintCollections.OfSet), typeof(IEnumerable<>).MakeGenericType(set.GetGenericArguments()), set.GetGenericArguments());
+        if (type != typeof(string) && FindInterface(type, typeof(IEnumerable<>)) is { } sequence)
+            return Upcast<T>(nameof(FingerprintCollections.OfSequence), sequence, sequence.GetGenericArguments());
+        return null;
+    }
+
+    private static Func<T, ulong> Upcast<T>(string helper, Type parameterType, Type[] typeArguments)
+    {
+        var value = Expression.Parameter(typeof(T), "value");
+        var method = typeof(FingerprintCollections).GetMethod(helper)!.MakeGenericMethod(typeArguments);
+        var call = Expression.Call(method, Expression.Convert(value, parameterType));
+        return Expression.Lambda<Func<T, ulong>>(call, value).Compile();
+    }
+
+    private static Type? FindInterface(Type type, Type genericInterface)
+    {
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == genericInterface) return type;
+        return type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == genericInterface);
+    }
+
+    /// <summary>Records, classes, structs and tuples: every instance field, by name, base classes included.</summary>
+    private static Func<T, ulong> CreateComposite<T>()
+    {
+        var type = typeof(T);
+        var value = Expression.Parameter(typeof(T), "value");
+        var fields = FingerprintedFields(type);
+        Expression hash = Expression.Constant(Seed(0xC0_4D_50_05_17_E0UL, fields.Count));
+        foreach (var field in fields)
+        {
+            var compute = typeof(Fingerprinter<>).MakeGenericType(field.FieldType).GetMethod(nameof(Fingerprinter<int>.Compute))!;
+            hash = Expression.Call(s_combine, hash, Expression.Call(compute, Expression.Field(value, field)));
+        }
+        if (!type.IsValueType)
+            hash = Expression.Condition(Expression.ReferenceEqual(value, Expression.Constant(null, type)), Expression.Constant(Fingerprint.Null), hash);
+        return Expression.Lambda<Func<T, ulong>>(hash, value).Compile();
+    }
+
+    internal static List<FieldInfo> FingerprintedFields(Type type)
+    {
+        var fields = new List<FieldInfo>();
+        for (var t = type; t is not null && t != typeof(object) && t != typeof(ValueType); t = t.BaseType)
+        {
+            fields.AddRange(t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(f => !f.IsDefined(typeof(FingerprintIgnoreAttribute), inherit: true))
+                .OrderBy(f => f.Name, StringComparer.Ordinal));
+        }
+        return fields;
+    }
+
+    /// <summary>Why values of <paramref name="type"/> have no structural fingerprint, or null if they have one.</summary>
+    internal static string? UnsupportedReason(Type type)
+    {
+        if (type.IsPointer || type.IsFunctionPointer || type.IsUnmanagedFunctionPointer) return "it is a pointer";
+        if (type.IsByRefLike) return "it is a ref struct";
+        if (typeof(Delegate).IsAssignableFrom(type)) return "it is a delegate (code, not data)";
+        if (typeof(MemberInfo).IsAssignableFrom(type) || typeof(Assembly).IsAssignableFrom(type) || typeof(Module).IsAssignableFrom(type))
+            return "it is a reflection object";
+        if (typeof(Task).IsAssignableFrom(type) || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ValueTask<>)) || type == typeof(ValueTask))
+            return "it is a task (a running computation, not data)";
+        if (typeof(Stream).IsAssignableFrom(type) || typeof(TextReader).IsAssignableFrom(type) || typeof(TextWriter).IsAssignableFrom(type))
+            return "it is a stream or reader/writer (external state)";
+        if (typeof(WaitHandle).IsAssignableFrom(type) || type == typeof(Thread) || type == typeof(CancellationTokenSource) || type == typeof(CancellationToken) || type == typeof(Lock))
+            return "it is a synchronization or threading object";
+        return null;
+    }
+
+    /// <summary>Walks the type graph below <paramref name="root"/> and throws, naming the member, at the first type that cannot be fingerprinted.</summary>
+    public static void Validate(Type root)
+    {
+        var seen = new HashSet<Type>();
+        Visit(root, StableTypeName.Of(root).Split('.')[^1]);
+
+        void Visit(Type type, string path)
+        {
+            if (!seen.Add(type)) return;
+            if (UnsupportedReason(type) is { } reason)
+            {
+                throw new UnfingerprintableTypeException(
+                    $"State type '{root}' cannot be fingerprinted: member '{path}' has type '{type}', and {reason}. " +
+                    $"Keep it out of the state, mark the field [field: {nameof(FingerprintIgnoreAttribute).Replace("Attribute", "")}], or implement {nameof(IFingerprintable)}.")
+                { OffendingType = type, MemberPath = path };
+            }
+            if (type.IsPrimitive || type.IsEnum || type == typeof(string) || typeof(IFingerprintable).IsAssignableFrom(type)) return;
+            if (type.IsArray) { Visit(type.GetElementType()!, path + "[]"); return; }
+            if (Nullable.GetUnderlyingType(type) is { } inner) { Visit(inner, path); return; }
+            if (type.IsGenericType && type.Namespace is "System.Collections.Immutable" or "System.Collections.Generic")
+            {
+                foreach (var arg in type.GetGenericArguments()) Visit(arg, path + "[]");
+                return;
+            }
+            if (type.IsInterface || type.IsAbstract && type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true) return;
+            if (type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true && !type.IsGenericType) return;
+            foreach (var field in FingerprintedFields(type))
+                Visit(field.FieldType, path + "." + MemberName(field));
+        }
+    }
+
+    /// <summary>Turns a compiler-generated backing field name (<c>&lt;Log&gt;k__BackingField</c>) into its property name.</summary>
+    internal static string MemberName(FieldInfo field) =>
+        field.Name.StartsWith('<') && field.Name.IndexOf('>') is var end and > 0 ? field.Name[1..end] : field.Name;
+}

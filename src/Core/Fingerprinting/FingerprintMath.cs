@@ -1,0 +1,47 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Stateright;
+
+/// <summary>Mixing functions behind fingerprints. Fixed forever: snapshots and stored paths depend on them.</summary>
+internal static class FingerprintMath
+{
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
+
+    /// <summary>The SplitMix64 finalizer: a full-avalanche bijection on 64 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Mix(ulong x)
+    {
+        x ^= x >> 30;
+        x *= 0xBF58476D1CE4E5B9UL;
+        x ^= x >> 27;
+        x *= 0x94D049BB133111EBUL;
+        x ^= x >> 31;
+        return x;
+    }
+
+    /// <summary>Order-sensitive combination.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Combine(ulong seed, ulong value) =>
+        Mix(seed ^ (value + Golden + (seed << 6) + (seed >> 2)));
+
+    /// <summary>Hashes a string's UTF-16 code units; the result is the same in every process.</summary>
+    public static ulong OfString(string? s)
+    {
+        if (s is null) return Fingerprint.Null;
+        var h = Mix((ulong)s.Length + 0x5354524953544EUL);
+        var span = MemoryMarshal.AsBytes(s.AsSpan());
+        while (span.Length >= 8)
+        {
+            h = Combine(h, MemoryMarshal.Read<ulong>(span));
+            span = span[8..];
+        }
+        ulong tail = 0;
+        for (var i = 0; i < span.Length; i++) tail |= (ulong)span[i] << (8 * i);
+        return Combine(h, tail);
+    }
+
+    /// <summary>Seed for a sequence or composite of the given length/kind.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Seed(ulong kind, long length) => Mix(kind * Golden + (ulong)length);
+}

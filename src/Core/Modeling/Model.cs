@@ -1,0 +1,92 @@
+namespace Stateright;
+
+/// <summary>
+/// A nondeterministic transition system: initial states, the actions enabled in a state, and the state
+/// each action leads to. The checker explores every behaviour it allows.
+/// </summary>
+/// <typeparam name="TState">
+/// The state: typically a record holding immutable collections. The checker identifies states by their
+/// structural <see cref="Fingerprint"/>, not by <see cref="object.Equals(object)"/>.
+/// </typeparam>
+/// <typeparam name="TAction">An action: typically a closed record hierarchy or an enum.</typeparam>
+/// <remarks>
+/// Every method must be deterministic: the same input gives the same output, in the same order. Paths
+/// are rebuilt from action indices, so an order that varies (iterating a <see cref="HashSet{T}"/> of
+/// strings, reading a clock or a random source) breaks counterexample reconstruction.
+/// </remarks>
+public abstract class Model<TState, TAction>
+{
+    private IReadOnlyList<Property<TState>>? _properties;
+
+    /// <summary>The initial states, in a fixed order.</summary>
+    public abstract IEnumerable<TState> InitStates();
+
+    /// <summary>Appends the actions enabled in <paramref name="state"/> to <paramref name="actions"/>, in a fixed order.</summary>
+    public abstract void Actions(TState state, List<TAction> actions);
+
+    /// <summary>
+    /// The state that <paramref name="action"/> leads to from <paramref name="state"/>, or
+    /// <see langword="null"/> when the action changes nothing (the checker then ignores it).
+    /// For value-type states, which cannot be null, override <see cref="TryNextState"/> instead.
+    /// </summary>
+    public abstract TState? NextState(TState state, TAction action);
+
+    /// <summary>
+    /// The state that <paramref name="action"/> leads to; false when the action changes nothing.
+    /// The default calls <see cref="NextState"/> and treats <see langword="null"/> as "no change".
+    /// </summary>
+    public virtual bool TryNextState(TState state, TAction action, out TState next)
+    {
+        var result = NextState(state, action);
+        next = result!;
+        return result is not null;
+    }
+
+    /// <summary>False for states outside the space to check; they and their successors are skipped.</summary>
+    public virtual bool WithinBoundary(TState state) => true;
+
+    /// <summary>The properties to check. Names must be unique.</summary>
+    protected virtual IEnumerable<Property<TState>> DefineProperties() => [];
+
+    /// <summary>The properties to check, in declaration order (computed once).</summary>
+    /// <exception cref="ArgumentException">Two properties share a name.</exception>
+    public IReadOnlyList<Property<TState>> Properties => _properties ??= ValidateProperties(DefineProperties().ToArray());
+
+    /// <summary>Looks a property up by name.</summary>
+    /// <exception cref="KeyNotFoundException">No property has that name; the message lists the names there are.</exception>
+    public Property<TState> Property(string name)
+    {
+        foreach (var property in Properties)
+            if (property.Name == name) return property;
+        throw new KeyNotFoundException(ErrorMessages.UnknownProperty(name, Properties.Select(p => p.Name)));
+    }
+
+    /// <summary>How an action is shown in paths and reports. Defaults to <see cref="object.ToString"/>.</summary>
+    public virtual string FormatAction(TAction action) => action?.ToString() ?? "null";
+
+    /// <summary>How a state is shown in failure messages and traces. Defaults to <see cref="object.ToString"/>.</summary>
+    public virtual string FormatState(TState state) => state?.ToString() ?? "null";
+
+    /// <summary>
+    /// A description of what taking <paramref name="action"/> in <paramref name="state"/> does, for
+    /// traces; null to show only the resulting state.
+    /// </summary>
+    public virtual string? FormatStep(TState state, TAction action) => null;
+
+    /// <summary>The enabled actions paired with the states they lead to (actions that change nothing are left out).</summary>
+    public IEnumerable<(TAction Action, TState Next)> NextSteps(TState state)
+    {
+        var actions = new List<TAction>();
+        Actions(state, actions);
+        foreach (var action in actions)
+            if (TryNextState(state, action, out var next)) yield return (action, next);
+    }
+
+    private static Property<TState>[] ValidateProperties(Property<TState>[] properties)
+    {
+        var duplicates = properties.GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"\"{g.Key}\"").ToArray();
+        if (duplicates.Length > 0)
+            throw new ArgumentException($"Property names must be unique within a model; duplicated: {string.Join(", ", duplicates)}.");
+        return properties;
+    }
+}

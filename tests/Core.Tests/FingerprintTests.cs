@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+
+namespace Stateright.Tests;
+
+public class FingerprintTests
+{
+    public sealed record Server(string Name, ImmutableArray<int> Log, ImmutableHashSet<string> Peers, ImmutableDictionary<string, int> Votes);
+
+    public abstract record Msg
+    {
+        public sealed record Put(int Id, char Value) : Msg;
+        public sealed record Get(int Id) : Msg;
+    }
+
+    public sealed record Envelope(Msg Msg, (int Src, int Dst) Route);
+
+    public sealed record WithDelegate(int Count, Func<int> Callback);
+
+    public sealed record Nested(ImmutableList<WithDelegate> Items);
+
+    public sealed record Cached(int Value)
+    {
+        [field: FingerprintIgnore] public int CacheHits { get; set; }
+    }
+
+    public sealed class Custom(int id) : IFingerprintable
+    {
+        public int Id { get; } = id;
+        public int Noise { get; set; }
+        public ulong GetFingerprint() => Fingerprint.Of(Id);
+    }
+
+    private static Server MakeServer(int[] log, string[] peers) =>
+        new("s1", [.. log], [.. peers], ImmutableDictionary<string, int>.Empty.Add("a", 1).Add("b", 2));
+
+    [Fact]
+    public void Immutable_arrays_are_compared_by_content_not_reference()
+    {
+        var a = MakeServer([1, 2, 3], ["x"]);
+        var b = MakeServer([1, 2, 3], ["x"]);
+        Assert.NotEqual(a, b); // C# record equality compares ImmutableArray by reference...
+        Assert.Equal(Fingerprint.Of(a), Fingerprint.Of(b)); // ...the fingerprint does not.
+        Assert.NotEqual(Fingerprint.Of(a), Fingerprint.Of(MakeServer([1, 3, 2], ["x"])));
+    }
+
+    [Fact]
+    public void Sets_and_maps_ignore_order()
+    {
+        var forward = ImmutableHashSet.Create("alpha", "beta", "gamma", "delta");
+        var backward = ImmutableHashSet.Create("delta", "gamma", "beta", "alpha");
+        Assert.Equal(Fingerprint.Of(forward), Fingerprint.Of(backward));
+        Assert.Equal(Fingerprint.Of(new HashSet<int> { 1, 2, 3 }), Fingerprint.Of(new HashSet<int> { 3, 2, 1 }));
+        var map1 = ImmutableDictionary<int, string>.Empty.Add(1, "a").Add(2, "b");
+        var map2 = ImmutableDictionary<int, string>.Empty.Add(2, "b").Add(1, "a");
+        Assert.Equal(Fingerprint.Of(map1), Fingerprint.Of(map2));
+        Assert.NotEqual(Fingerprint.Of(map1), Fingerprint.Of(map1.SetItem(1, "c")));
+        Assert.NotEqual(Fingerprint.Of(forward), Fingerprint.Of(forward.Remove("beta")));
+    }
+
+    [Fact]
+    public void Sequences_are_order_sensitive()
+    {
+        Assert.NotEqual(Fingerprint.Of(ImmutableList.Create(1, 2)), Fingerprint.Of(ImmutableList.Create(2, 1)));
+        Assert.NotEqual(Fingerprint.Of(new[] { 1, 2 }), Fingerprint.Of(new[] { 2, 1 }));
+        Assert.NotEqual(Fingerprint.Of(ImmutableArray.Create(1)), Fingerprint.Of(ImmutableArray.Create(1, 0)));
+    }
+
+    [Fact]
+    public void Polymorphic_members_include_the_runtime_case()
+    {
+        Msg put = new Msg.Put(1, 'A');
+        Msg get = new Msg.Get(1);
+        Assert.NotEqual(Fingerprint.Of(put), Fingerprint.Of(get));
+        Assert.Equal(Fingerprint.Of(new Envelope(put, (1, 0))), Fingerprint.Of(new Envelope(new Msg.Put(1, 'A'), (1, 0))));
+        Assert.NotEqual(Fingerprint.Of(new Envelope(put, (1, 0))), Fingerprint.Of(new Envelope(put, (0, 1))));
+    }
+
+    [Fact]
+    public void Values_are_pinned_across_processes_and_machines()
+    {
+        // Fixed numbers: a change here changes every stored trace and must be deliberate.
+        Assert.Equal([11750081463618972330UL, 12058926934050108962UL, 16988360293996575459UL], new[] { Fingerprint.Of("hello"), Fingerprint.Of(42), Fingerprint.Of<Msg>(new Msg.Put(1, 'A')) });
+    }
+
+    [Fact]
+    public void Supports_primitives_enums_tuples_nullables_and_strings()
+    {
+        Assert.NotEqual(Fingerprint.Of((1, "a")), Fingerprint.Of((1, "b")));
+        Assert.NotEqual(Fingerprint.Of<int?>(null), Fingerprint.Of<int?>(0));
+        Assert.NotEqual(Fingerprint.Of(DayOfWeek.Monday), Fingerprint.Of(DayOfWeek.Tuesday));
+        Assert.NotEqual(Fingerprint.Of<string?>(null), Fingerprint.Of(""));
+        Assert.Equal(Fingerprint.Of(1.0m), Fingerprint.Of(1.00m));
+        Assert.Equal(Fingerprint.Of(0.0), Fingerprint.Of(-0.0));
+    }
+
+    [Fact]
+    public void Ignored_fields_and_custom_fingerprints_are_respected()
+    {
+        Assert.Equal(Fingerprint.Of(new Cached(1) { CacheHits = 5 }), Fingerprint.Of(new Cached(1) { CacheHits = 9 }));
+        Assert.Equal(Fingerprint.Of(new Custom(1) { Noise = 5 }), Fingerprint.Of(new Custom(1) { Noise = 9 }));
+        Assert.NotEqual(Fingerprint.Of(new Custom(1)), Fingerprint.Of(new Custom(2)));
+    }
+
+    [Fact]
+    public void Unfingerprintable_members_are_named()
+    {
+        var e = Assert.Throws<UnfingerprintableTypeException>(Fingerprint.EnsureSupported<Nested>);
+        Assert.Contains("Nested.Items[].Callback", e.Message);
+        Assert.Contains("delegate", e.Message);
+        Assert.Equal(typeof(Func<int>), e.OffendingType);
+    }
+
+    [Fact]
+    public void Is_never_zero()
+    {
+        for (var i = 0; i < 10_000; i++) Assert.NotEqual(0UL, Fingerprint.Of(i));
+    }
+}
