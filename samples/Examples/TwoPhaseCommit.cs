@@ -19,8 +19,11 @@ public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCom
     public enum TmState { Init, Committed, Aborted }
 
     /// <summary>A message: <c>Prepared(rm)</c>, <c>Commit</c> or <c>Abort</c>.</summary>
-    public readonly record struct Message(MessageKind Kind, int Rm = -1)
+    public readonly record struct Message(MessageKind Kind, int Rm = -1) : IComparable<Message>
     {
+        /// <inheritdoc/>
+        public int CompareTo(Message other) => Kind != other.Kind ? Kind.CompareTo(other.Kind) : Rm.CompareTo(other.Rm);
+
         /// <inheritdoc/>
         public override string ToString() => Kind == MessageKind.Prepared ? $"Prepared({Rm})" : Kind.ToString();
     }
@@ -29,7 +32,12 @@ public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCom
     public enum MessageKind { Prepared, Commit, Abort }
 
     /// <summary>The whole system's state.</summary>
-    public sealed record State(ImmutableArray<RmState> Rms, TmState Tm, ImmutableArray<bool> TmPrepared, ImmutableHashSet<Message> Messages)
+    /// <remarks>
+    /// The message set is kept as a sorted array rather than an <see cref="ImmutableHashSet{T}"/>:
+    /// sets of a handful of elements are faster to search, copy and fingerprint that way, and the
+    /// checker spends most of its time on exactly those operations.
+    /// </remarks>
+    public sealed record State(ImmutableArray<RmState> Rms, TmState Tm, ImmutableArray<bool> TmPrepared, ImmutableArray<Message> Messages)
         : IRepresentative<State>
     {
         /// <summary>Sorts the RMs by state, renumbering the RM indices in <c>TmPrepared</c> and the messages to match.</summary>
@@ -40,12 +48,22 @@ public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCom
                 plan.Reindex(Rms),
                 Tm,
                 plan.Reindex(TmPrepared),
-                Messages.Select(m => m.Kind == MessageKind.Prepared ? m with { Rm = plan.Rewrite(m.Rm) } : m).ToImmutableHashSet());
+                [.. Messages.Select(m => m.Kind == MessageKind.Prepared ? m with { Rm = plan.Rewrite(m.Rm) } : m).Order()]);
         }
 
         /// <inheritdoc/>
         public override string ToString() =>
-            $"State {{ Rms = [{string.Join(", ", Rms)}], Tm = {Tm}, TmPrepared = [{string.Join(", ", TmPrepared)}], Messages = {{{string.Join(", ", Messages.OrderBy(m => m.Kind).ThenBy(m => m.Rm))}}} }}";
+            $"State {{ Rms = [{string.Join(", ", Rms)}], Tm = {Tm}, TmPrepared = [{string.Join(", ", TmPrepared)}], Messages = {{{string.Join(", ", Messages)}}} }}";
+
+        /// <summary>True if the message has been sent.</summary>
+        public bool HasSent(Message message) => Messages.BinarySearch(message) >= 0;
+
+        /// <summary>The message set with <paramref name="message"/> added.</summary>
+        public ImmutableArray<Message> Send(Message message)
+        {
+            var index = Messages.BinarySearch(message);
+            return index >= 0 ? Messages : Messages.Insert(~index, message);
+        }
     }
 
     /// <summary>An action of the TM or of one RM.</summary>
@@ -87,11 +105,11 @@ public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCom
         if (state.Tm == TmState.Init) actions.Add(new Action.TmAbort());
         for (var rm = 0; rm < ResourceManagerCount; rm++)
         {
-            if (state.Tm == TmState.Init && state.Messages.Contains(new Message(MessageKind.Prepared, rm))) actions.Add(new Action.TmRcvPrepared(rm));
+            if (state.Tm == TmState.Init && state.HasSent(new Message(MessageKind.Prepared, rm))) actions.Add(new Action.TmRcvPrepared(rm));
             if (state.Rms[rm] == RmState.Working) actions.Add(new Action.RmPrepare(rm));
             if (state.Rms[rm] == RmState.Working) actions.Add(new Action.RmChooseToAbort(rm));
-            if (state.Messages.Contains(Commit)) actions.Add(new Action.RmRcvCommitMsg(rm));
-            if (state.Messages.Contains(Abort)) actions.Add(new Action.RmRcvAbortMsg(rm));
+            if (state.HasSent(Commit)) actions.Add(new Action.RmRcvCommitMsg(rm));
+            if (state.HasSent(Abort)) actions.Add(new Action.RmRcvAbortMsg(rm));
         }
     }
 
@@ -99,9 +117,9 @@ public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCom
     public override State? NextState(State state, Action action) => action switch
     {
         Action.TmRcvPrepared(var rm) => state with { TmPrepared = state.TmPrepared.SetItem(rm, true) },
-        Action.TmCommit => state with { Tm = TmState.Committed, Messages = state.Messages.Add(Commit) },
-        Action.TmAbort => state with { Tm = TmState.Aborted, Messages = state.Messages.Add(Abort) },
-        Action.RmPrepare(var rm) => state with { Rms = state.Rms.SetItem(rm, RmState.Prepared), Messages = state.Messages.Add(new Message(MessageKind.Prepared, rm)) },
+        Action.TmCommit => state with { Tm = TmState.Committed, Messages = state.Send(Commit) },
+        Action.TmAbort => state with { Tm = TmState.Aborted, Messages = state.Send(Abort) },
+        Action.RmPrepare(var rm) => state with { Rms = state.Rms.SetItem(rm, RmState.Prepared), Messages = state.Send(new Message(MessageKind.Prepared, rm)) },
         Action.RmChooseToAbort(var rm) => state with { Rms = state.Rms.SetItem(rm, RmState.Aborted) },
         Action.RmRcvCommitMsg(var rm) => state with { Rms = state.Rms.SetItem(rm, RmState.Committed) },
         Action.RmRcvAbortMsg(var rm) => state with { Rms = state.Rms.SetItem(rm, RmState.Aborted) },

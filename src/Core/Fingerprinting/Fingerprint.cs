@@ -20,7 +20,8 @@ public static class Fingerprint
     /// <exception cref="UnfingerprintableTypeException">The type, or a member of it, cannot be fingerprinted.</exception>
     public static ulong Of<T>(T value)
     {
-        var h = Fingerprinter<T>.Compute(value);
+        // A final mix, so that a state that is a bare integer still spreads over the visited table.
+        var h = FingerprintMath.Mix(Fingerprinter<T>.Compute(value));
         return h == 0 ? 1 : h;
     }
 

@@ -19,7 +19,7 @@ internal static class FingerprintCompiler
     public static Func<T, ulong> CreateEntry<T>()
     {
         var type = typeof(T);
-        if (type.IsValueType || type.IsSealed) return ExactFingerprinter<T>.Compute;
+        if (type.IsValueType || type.IsSealed) return ExactFingerprinter<T>.Function;
         if (type.IsAbstract || type.IsInterface)
             return value => value is null ? Fingerprint.Null : OfObject(value);
         return value =>
@@ -48,7 +48,6 @@ internal static class FingerprintCompiler
         }
         if (CreatePrimitive(type) is { } primitive) return (Func<T, ulong>)primitive;
         if (typeof(IFingerprintable).IsAssignableFrom(type)) return Helper<T>(nameof(FingerprintCollections.OfFingerprintable), type);
-        if (type.IsEnum) return CreateEnum<T>();
         if (Nullable.GetUnderlyingType(type) is { } inner) return Helper<T>(nameof(FingerprintCollections.OfNullable), inner);
         if (CreateCollection<T>() is { } collection) return collection;
         if (type.IsArray) return _ => throw new UnfingerprintableTypeException($"Multi-dimensional array type '{type}' cannot be fingerprinted; use a jagged array or an immutable collection.") { OffendingType = type };
@@ -57,16 +56,8 @@ internal static class FingerprintCompiler
 
     private static Delegate? CreatePrimitive(Type type)
     {
-        if (type == typeof(bool)) return (Func<bool, ulong>)(v => v ? 0xB001_0001UL : 0xB001_0000UL);
-        if (type == typeof(byte)) return (Func<byte, ulong>)(v => Mix(v));
-        if (type == typeof(sbyte)) return (Func<sbyte, ulong>)(v => Mix((ulong)v));
-        if (type == typeof(short)) return (Func<short, ulong>)(v => Mix((ulong)v));
-        if (type == typeof(ushort)) return (Func<ushort, ulong>)(v => Mix(v));
-        if (type == typeof(char)) return (Func<char, ulong>)(v => Mix(v));
-        if (type == typeof(int)) return (Func<int, ulong>)(v => Mix((ulong)v));
-        if (type == typeof(uint)) return (Func<uint, ulong>)(v => Mix(v));
-        if (type == typeof(long)) return (Func<long, ulong>)(v => Mix((ulong)v));
-        if (type == typeof(ulong)) return (Func<ulong, ulong>)Mix;
+        if (IsSimpleType(type))
+            return typeof(FingerprintMath).GetMethod(nameof(Simple))!.MakeGenericMethod(type).CreateDelegate(typeof(Func<,>).MakeGenericType(type, typeof(ulong)));
         if (type == typeof(nint)) return (Func<nint, ulong>)(v => Mix((ulong)v));
         if (type == typeof(nuint)) return (Func<nuint, ulong>)(v => Mix(v));
         if (type == typeof(Int128)) return (Func<Int128, ulong>)(v => Combine(Mix((ulong)(v >> 64)), (ulong)v));
@@ -91,14 +82,6 @@ internal static class FingerprintCompiler
         decimal.GetBits(value / 1.000000000000000000000000000000000m, bits); // normalize 1.0 and 1.00
         var h = Mix((ulong)(uint)bits[0] | ((ulong)(uint)bits[1] << 32));
         return Combine(h, (ulong)(uint)bits[2] | ((ulong)(uint)bits[3] << 32));
-    }
-
-    private static Func<T, ulong> CreateEnum<T>()
-    {
-        var value = Expression.Parameter(typeof(T), "value");
-        var asUlong = Expression.Convert(Expression.Convert(value, Enum.GetUnderlyingType(typeof(T))), typeof(ulong));
-        var body = Expression.Call(typeof(FingerprintMath).GetMethod(nameof(Mix))!, asUlong);
-        return Expression.Lambda<Func<T, ulong>>(body, value).Compile();
     }
 
     private static Func<T, ulong> Helper<T>(string name, params Type[] typeArguments) =>
@@ -163,7 +146,10 @@ internal static class FingerprintCompiler
         Expression hash = Expression.Constant(Seed(0xC0_4D_50_05_17_E0UL, fields.Count));
         foreach (var field in fields)
         {
-            var compute = typeof(Fingerprinter<>).MakeGenericType(field.FieldType).GetMethod(nameof(Fingerprinter<int>.Compute))!;
+            // Simple fields hash inline; others through their type's cached fingerprint function.
+            var compute = IsSimpleType(field.FieldType)
+                ? typeof(FingerprintMath).GetMethod(nameof(Simple))!.MakeGenericMethod(field.FieldType)
+                : typeof(Fingerprinter<>).MakeGenericType(field.FieldType).GetMethod(nameof(Fingerprinter<int>.Compute))!;
             hash = Expression.Call(s_combine, hash, Expression.Call(compute, Expression.Field(value, field)));
         }
         if (!type.IsValueType)

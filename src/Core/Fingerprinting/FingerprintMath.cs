@@ -20,6 +20,30 @@ internal static class FingerprintMath
         return x;
     }
 
+    /// <summary>True for the types hashed by <see cref="Simple{T}"/>: integers, chars, bools and enums over them.</summary>
+    public static bool IsSimpleType(Type type)
+    {
+        if (type.IsEnum) type = Enum.GetUnderlyingType(type);
+        return type == typeof(bool) || type == typeof(char) || type == typeof(byte) || type == typeof(sbyte)
+            || type == typeof(short) || type == typeof(ushort) || type == typeof(int) || type == typeof(uint)
+            || type == typeof(long) || type == typeof(ulong);
+    }
+
+    /// <summary>
+    /// The hash of a simple value (see <see cref="IsSimpleType"/>): its bits, zero-extended and not
+    /// mixed — every use goes through <see cref="Combine"/> or <see cref="Mix"/> (and
+    /// <see cref="Fingerprint.Of{T}"/> mixes its result), so mixing here would only cost time.
+    /// Only called for simple types; the size switch folds away when the JIT specializes it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Simple<T>(T value) => Unsafe.SizeOf<T>() switch
+    {
+        1 => Unsafe.As<T, byte>(ref value),
+        2 => Unsafe.As<T, ushort>(ref value),
+        4 => Unsafe.As<T, uint>(ref value),
+        _ => Unsafe.As<T, ulong>(ref value),
+    };
+
     /// <summary>Order-sensitive combination.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Combine(ulong seed, ulong value) =>

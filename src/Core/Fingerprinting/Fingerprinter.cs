@@ -10,15 +10,22 @@ internal static class Fingerprinter<T>
 {
     private static readonly Func<T, ulong> s_compute = FingerprintCompiler.CreateEntry<T>();
 
-    public static ulong Compute(T value) => s_compute(value);
+    /// <summary>
+    /// True for integers, chars, bools and enums, which hash inline (<see cref="FingerprintMath.Simple{T}"/>).
+    /// A static readonly bool is a constant to the JIT, so the check below costs nothing.
+    /// </summary>
+    public static readonly bool IsSimple = FingerprintMath.IsSimpleType(typeof(T));
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ulong Compute(T value) => IsSimple ? FingerprintMath.Simple(value) : s_compute(value);
 }
 
 /// <summary>The fingerprint of a value whose runtime type is exactly <typeparamref name="T"/>.</summary>
 internal static class ExactFingerprinter<T>
 {
-    private static readonly Func<T, ulong> s_compute = FingerprintCompiler.CreateExact<T>();
+    public static readonly Func<T, ulong> Function = FingerprintCompiler.CreateExact<T>();
 
-    public static ulong Compute(T value) => s_compute(value);
+    public static ulong Compute(T value) => Function(value);
 }
 
 /// <summary>The stable hash of a type's name, mixed into fingerprints of polymorphic values.</summary>

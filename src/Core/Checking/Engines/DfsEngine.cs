@@ -5,11 +5,15 @@ namespace Stateright;
 /// bottom half of a stack to idle workers.
 /// </summary>
 /// <remarks>
-/// Which state a parallel DFS reaches first depends on scheduling, so its discoveries would vary from
-/// run to run. To keep results independent of the thread count, a parallel run that finds any
-/// discovery is followed by a one-thread run whose results are reported (a run that finds nothing is
-/// already deterministic: it checked every state). Models with <c>Eventually</c> properties run on
-/// one thread, because whether such a counterexample is found depends on the visit order.
+/// Which state a parallel DFS reaches first depends on scheduling, so its discovery paths would vary
+/// from run to run. To keep results independent of the thread count: after a parallel run that
+/// checked every state, the paths are re-derived by a one-thread DFS that stops as soon as it has
+/// found every discovered property again (usually a small prefix of the search); a parallel run that
+/// stopped early is replaced by a one-thread run. Models with <c>Eventually</c> properties, and runs
+/// with symmetry reduction, use one thread: whether an eventually counterexample is found, and how
+/// many states a representative that is not fully canonical leaves, depend on the visit order (BFS
+/// has a canonical order, so it runs both in parallel). The reported
+/// depth of a parallel run (the deepest DFS-tree path) can differ from a one-thread run's.
 /// </remarks>
 internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction> options) : TableEngine<TState, TAction>(options)
 {
@@ -19,17 +23,36 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
 
     protected override EngineResult Search()
     {
-        var threads = InitialEventuallyBits != 0 ? 1 : Threads;
-        if (threads == 1) return new DfsRun(this, 1).Run();
-        var parallel = new DfsRun(this, threads).Run();
+        var threads = InitialEventuallyBits != 0 || Symmetry is not null ? 1 : Threads;
+        if (threads == 1) return new DfsRun(this, 1, FinishWhen).Run();
+        var parallel = new DfsRun(this, threads, FinishWhen).Run();
         if (parallel.Status is CheckerStatus.Running || parallel.Discoveries.Count == 0) return parallel;
+
+        if (parallel.Status is CheckerStatus.Exhausted)
+        {
+            // Every state was checked, so the counts and the set of discovered properties are final;
+            // only the paths depend on scheduling. A one-thread run reports, for each property, the
+            // first discovery in its visit order: replay that order just until all are found again.
+            var (table, states, depth) = (Table, StateCount, MaxDepth);
+            Table = new VisitedTable();
+            ResetStatistics();
+            var wanted = parallel.Discoveries.Keys.ToArray();
+            var paths = new DfsRun(this, 1, found => wanted.All(i => found[i])).Run();
+            Table = table;
+            SetStateCount(states);
+            ResetMaxDepth(depth);
+            if (paths.Status is CheckerStatus.Running) return parallel with { Status = CheckerStatus.Running };
+            return parallel with { Discoveries = paths.Discoveries };
+        }
+
+        // Stopped early: what was checked depends on scheduling, so report a one-thread run instead.
         Table = new VisitedTable();
         ResetStatistics();
-        return new DfsRun(this, 1).Run();
+        return new DfsRun(this, 1, FinishWhen).Run();
     }
 
     /// <summary>One DFS run over a fresh visited table.</summary>
-    private sealed class DfsRun(DfsEngine<TState, TAction> engine, int threads)
+    private sealed class DfsRun(DfsEngine<TState, TAction> engine, int threads, Func<bool[], bool> finishWhen)
     {
         private readonly bool[] _discovered = new bool[engine.Properties.Length];
         private readonly Dictionary<int, ulong> _discoveries = [];
@@ -140,7 +163,7 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                     _discovered[i] = true;
                     _discoveries[i] = key;
                 }
-                if (!engine.FinishWhen(_discovered)) return false;
+                if (!finishWhen(_discovered)) return false;
             }
             StopWith(CheckerStatus.FinishedByDiscoveries);
             return true;

@@ -101,6 +101,8 @@ internal abstract class Engine<TState, TAction>
         }
     }
 
+    protected void ResetMaxDepth(int depth) => Volatile.Write(ref _maxDepth, depth);
+
     protected void ResetStatistics()
     {
         Interlocked.Exchange(ref _stateCount, 0);
