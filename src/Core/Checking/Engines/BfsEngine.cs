@@ -125,7 +125,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         foreach (var i in found) Record(i, position);
                         if (found.Count > 0 && ShouldStopAt(position))
                         {
-                            InterlockedMin(ref _stopAt, position);
+                            Atomic.Min(ref _stopAt, position);
                             break;
                         }
 
@@ -148,7 +148,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         {
                             for (var i = 0; i < engine.Properties.Length; i++)
                                 if ((bits & (1UL << i)) != 0 && !_discoveredBefore[i]) Record(i, position);
-                            if (ShouldStopAt(position)) { InterlockedMin(ref _stopAt, position); break; }
+                            if (ShouldStopAt(position)) { Atomic.Min(ref _stopAt, position); break; }
                         }
                     }
                     catch (Exception e)
@@ -170,7 +170,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             return mask;
         }
 
-        private void Record(int property, long position) => InterlockedMin(ref _firstPosition[property], position);
+        private void Record(int property, long position) => Atomic.Min(ref _firstPosition[property], position);
 
         /// <summary>
         /// True if the discoveries known at or before <paramref name="position"/> satisfy the finish
@@ -261,17 +261,6 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             for (var i = 0; i < candidates.Count; i++)
                 if (accepted[i]) next.Add(new Entry(candidates[i].State, candidates[i].Key, candidates[i].EventuallyBits));
             return next;
-        }
-
-        private static void InterlockedMin(ref long target, long value)
-        {
-            var current = Interlocked.Read(ref target);
-            while (value < current)
-            {
-                var seen = Interlocked.CompareExchange(ref target, value, current);
-                if (seen == current) return;
-                current = seen;
-            }
         }
     }
 }

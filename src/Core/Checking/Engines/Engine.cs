@@ -90,16 +90,7 @@ internal abstract class Engine<TState, TAction>
 
     protected void SetStateCount(long count) => Interlocked.Exchange(ref _stateCount, count);
 
-    protected void RaiseMaxDepth(int depth)
-    {
-        var current = Volatile.Read(ref _maxDepth);
-        while (depth > current)
-        {
-            var seen = Interlocked.CompareExchange(ref _maxDepth, depth, current);
-            if (seen == current) return;
-            current = seen;
-        }
-    }
+    protected void RaiseMaxDepth(int depth) => Atomic.Max(ref _maxDepth, depth);
 
     protected void ResetMaxDepth(int depth) => Volatile.Write(ref _maxDepth, depth);
 

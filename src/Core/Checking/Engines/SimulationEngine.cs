@@ -12,7 +12,9 @@ namespace Stateright;
 internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, TAction> options, ulong seed, IChooser<TState, TAction> chooser)
     : Engine<TState, TAction>(options)
 {
-    private readonly ConcurrentDictionary<(long Walk, int Property), int[]> _found = new();
+    // Per property, the lowest-numbered walk that discovered it, and the path. Only the first walk
+    // matters for both the report and the stop position, so memory stays bounded on long runs.
+    private readonly (long Walk, int[] Path)?[] _first = new (long, int[])?[options.Model.Properties.Count];
     private readonly ConcurrentDictionary<long, long> _walkStates = new();
     private long _nextWalk;
     private long _stopAt = long.MaxValue;
@@ -35,7 +37,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
         var lastWalk = long.MaxValue;
         CheckerStatus status = CheckerStatus.TargetStateCountReached;
         var known = new bool[Properties.Length];
-        foreach (var (walk, property) in _found.Keys.OrderBy(k => k.Walk).ThenBy(k => k.Property))
+        foreach (var (walk, property) in FirstWalks().OrderBy(k => k.Walk).ThenBy(k => k.Property))
         {
             known[property] = true;
             if (!FinishWhen(known)) continue;
@@ -61,12 +63,34 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
         return new EngineResult(status, FirstDiscoveries(lastWalk));
     }
 
+    private IEnumerable<(long Walk, int Property)> FirstWalks()
+    {
+        lock (_first)
+        {
+            var result = new List<(long, int)>();
+            for (var i = 0; i < _first.Length; i++) if (_first[i] is { } first) result.Add((first.Walk, i));
+            return result;
+        }
+    }
+
     private Dictionary<int, int[]> FirstDiscoveries(long lastWalk)
     {
         var result = new Dictionary<int, int[]>();
-        foreach (var ((walk, property), indices) in _found.OrderBy(f => f.Key.Walk))
-            if (walk <= lastWalk && !result.ContainsKey(property)) result[property] = indices;
+        lock (_first)
+        {
+            for (var i = 0; i < _first.Length; i++)
+                if (_first[i] is { } first && first.Walk <= lastWalk) result[i] = first.Path;
+        }
         return result;
+    }
+
+    private void RecordDiscovery(long walk, int property, List<int> path)
+    {
+        lock (_first)
+        {
+            if (_first[property] is { } first && first.Walk <= walk) return;
+            _first[property] = (walk, [.. path]);
+        }
     }
 
     private void Walk(List<TState> inits)
@@ -114,7 +138,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
                     foreach (var i in found)
                     {
                         walkFound.Add(i);
-                        _found.TryAdd((walk, i), [.. path]);
+                        RecordDiscovery(walk, i, path);
                     }
 
                     step = Step.ListingActions;
@@ -141,7 +165,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
                     if (!moved) break; // terminal
                 }
                 for (var i = 0; i < Properties.Length; i++)
-                    if ((bits & (1UL << i)) != 0 && !walkFound.Contains(i)) { walkFound.Add(i); _found.TryAdd((walk, i), [.. path]); }
+                    if ((bits & (1UL << i)) != 0 && !walkFound.Contains(i)) { walkFound.Add(i); RecordDiscovery(walk, i, path); }
             }
             catch (Exception e)
             {
@@ -154,7 +178,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
                 _walkStates[walk] = states;
                 if (StateCount >= TargetStateCount) Volatile.Write(ref _targetReached, 1);
             }
-            if (walkFound.Count > 0 && ShouldStopAfter(walk)) InterlockedMin(ref _stopAt, walk);
+            if (walkFound.Count > 0 && ShouldStopAfter(walk)) Atomic.Min(ref _stopAt, walk);
         }
     }
 
@@ -162,18 +186,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
     private bool ShouldStopAfter(long walk)
     {
         var known = new bool[Properties.Length];
-        foreach (var key in _found.Keys) if (key.Walk <= walk) known[key.Property] = true;
+        foreach (var (first, property) in FirstWalks()) if (first <= walk) known[property] = true;
         return FinishWhen(known);
-    }
-
-    private static void InterlockedMin(ref long target, long value)
-    {
-        var current = Interlocked.Read(ref target);
-        while (value < current)
-        {
-            var seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current) return;
-            current = seen;
-        }
     }
 }
