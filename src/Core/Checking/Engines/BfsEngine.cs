@@ -8,6 +8,10 @@ namespace Stateright;
 /// <item>Workers insert the candidates into the table, each owning a disjoint set of table segments
 /// and scanning candidates in level order, so the first generator of a state — lowest parent
 /// position, then lowest action index — always wins.</item>
+/// <item>Workers rebuild the states of the accepted candidates from their parents. Candidates carry
+/// only (fingerprint, parent position, action index), 16 bytes, so the many duplicate successors of
+/// a level are never kept alive between phases: recomputing the unique ones is cheaper than the
+/// memory and garbage collection that holding every successor would cost.</item>
 /// </list>
 /// The next level keeps that canonical order, so every state's path is its smallest shortest index
 /// path, and the discovery reported for a property is the first violating state in level order:
@@ -20,22 +24,23 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
 
     private readonly record struct Entry(TState State, ulong Key, ulong EventuallyBits);
 
-    private readonly record struct Candidate(TState State, ulong Key, ulong ParentKey, ulong EventuallyBits, int ParentPosition);
+    private readonly record struct Candidate(ulong Key, int ParentPosition, int ActionIndex);
 
     protected override EngineResult Search()
     {
         var discovered = new bool[Properties.Length];
         var discoveries = new Dictionary<int, ulong>();
-        var level = new List<Entry>();
+        var initial = new List<Entry>();
         var inits = InitialStates();
         AddStates(inits.Count);
         foreach (var init in inits)
         {
             var key = KeyOf(init);
-            if (Table.TryAddOwned(key, 0)) level.Add(new Entry(init, key, InitialEventuallyBits));
+            if (Table.TryAddOwned(key, 0)) initial.Add(new Entry(init, key, InitialEventuallyBits));
         }
+        var level = initial.ToArray();
 
-        for (var depth = 1; level.Count > 0; depth++)
+        for (var depth = 1; level.Length > 0; depth++)
         {
             RaiseMaxDepth(depth);
             if (TargetMaxDepth is { } maxDepth && depth >= maxDepth)
@@ -67,26 +72,28 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         private const int MaxChunk = 2048;
 
         private readonly BfsEngine<TState, TAction> _engine;
-        private readonly List<Entry> _level;
+        private readonly Entry[] _level;
         private readonly bool[] _discoveredBefore;
         private readonly long _stateCountBefore;
         private readonly int _chunkSize;
         private readonly List<Candidate>?[] _chunkOutputs;
         private readonly int[] _childCounts;
         private readonly long[] _firstPosition; // per property: lowest position discovered in this level
+        private readonly ulong[] _bitsAfter; // per position: eventually bits after checking it (empty without eventually properties)
         private int _nextChunk;
         private long _stopAt = long.MaxValue; // a position known to satisfy the finish condition
         private int _targetReached;
 
-        public LevelExpansion(BfsEngine<TState, TAction> engine, List<Entry> level, bool[] discoveredBefore)
+        public LevelExpansion(BfsEngine<TState, TAction> engine, Entry[] level, bool[] discoveredBefore)
         {
             _engine = engine;
             _level = level;
             _discoveredBefore = discoveredBefore;
             _stateCountBefore = engine.StateCount;
-            _chunkSize = Math.Clamp(level.Count / (engine.Threads * 8), MinChunk, MaxChunk);
-            _chunkOutputs = new List<Candidate>?[(level.Count + _chunkSize - 1) / _chunkSize];
-            _childCounts = new int[level.Count];
+            _chunkSize = Math.Clamp(level.Length / (engine.Threads * 8), MinChunk, MaxChunk);
+            _chunkOutputs = new List<Candidate>?[(level.Length + _chunkSize - 1) / _chunkSize];
+            _childCounts = new int[level.Length];
+            _bitsAfter = engine.InitialEventuallyBits == 0 ? [] : new ulong[level.Length];
             _firstPosition = new long[engine.Properties.Length];
             Array.Fill(_firstPosition, long.MaxValue);
         }
@@ -105,8 +112,8 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             {
                 var chunk = Interlocked.Increment(ref _nextChunk) - 1;
                 var start = chunk * _chunkSize;
-                if (start >= _level.Count || start > Interlocked.Read(ref _stopAt)) return;
-                var end = Math.Min(_level.Count, start + _chunkSize);
+                if (start >= _level.Length || start > Interlocked.Read(ref _stopAt)) return;
+                var end = Math.Min(_level.Length, start + _chunkSize);
                 var output = new List<Candidate>();
                 long generated = 0;
                 for (var position = start; position < end; position++)
@@ -122,6 +129,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         var bits = entry.EventuallyBits;
                         found.Clear();
                         engine.CheckProperties(entry.State, ref bits, _discoveredBefore, found);
+                        if (_bitsAfter.Length > 0) _bitsAfter[position] = bits;
                         foreach (var i in found) Record(i, position);
                         if (found.Count > 0 && ShouldStopAt(position))
                         {
@@ -140,7 +148,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                             children++;
                             var key = engine.KeyOf(next);
                             if (engine.Table.ContainsUnsynchronized(key)) continue;
-                            output.Add(new Candidate(next, key, entry.Key, bits, position));
+                            output.Add(new Candidate(key, position, actionIndex));
                         }
                         _childCounts[position] = children;
                         generated += children;
@@ -191,8 +199,8 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         /// </summary>
         public (Limit Limit, CheckerStatus? Stop) Resolve()
         {
-            var lastChecked = _level.Count - 1;
-            var expandedBefore = _level.Count;
+            var lastChecked = _level.Length - 1;
+            var expandedBefore = _level.Length;
             CheckerStatus? stop = null;
 
             var known = (bool[])_discoveredBefore.Clone();
@@ -232,8 +240,11 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                 if (_firstPosition[i] <= lastChecked) yield return (i, (int)_firstPosition[i]);
         }
 
-        /// <summary>Inserts the candidates generated by positions before <paramref name="expandedBefore"/>; returns the next level in canonical order.</summary>
-        public List<Entry> Insert(int expandedBefore)
+        /// <summary>
+        /// Inserts the candidates generated by positions before <paramref name="expandedBefore"/>
+        /// and rebuilds the accepted ones' states; returns the next level in canonical order.
+        /// </summary>
+        public Entry[] Insert(int expandedBefore)
         {
             var candidates = new List<Candidate>();
             foreach (var output in _chunkOutputs)
@@ -245,6 +256,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                     candidates.Add(candidate);
                 }
             }
+
             var accepted = new bool[candidates.Count];
             var workers = candidates.Count < 4096 ? 1 : _engine.Threads;
             var table = _engine.Table;
@@ -254,12 +266,50 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                 {
                     var c = candidates[i];
                     if (VisitedTable.SegmentOf(c.Key) % workers != worker) continue;
-                    accepted[i] = table.TryAddOwned(c.Key, c.ParentKey);
+                    accepted[i] = table.TryAddOwned(c.Key, _level[c.ParentPosition].Key);
                 }
             });
-            var next = new List<Entry>();
-            for (var i = 0; i < candidates.Count; i++)
-                if (accepted[i]) next.Add(new Entry(candidates[i].State, candidates[i].Key, candidates[i].EventuallyBits));
+
+            var kept = new List<Candidate>();
+            for (var i = 0; i < candidates.Count; i++) if (accepted[i]) kept.Add(candidates[i]);
+            return Materialize(kept);
+        }
+
+        /// <summary>Recomputes the states of the accepted candidates, in parallel ranges that start at a new parent.</summary>
+        private Entry[] Materialize(List<Candidate> kept)
+        {
+            var next = new Entry[kept.Count];
+            var workers = kept.Count < 4096 ? 1 : _engine.Threads;
+            var model = _engine.Model;
+            Workers.Run(workers, worker =>
+            {
+                var start = kept.Count * worker / workers;
+                var end = kept.Count * (worker + 1) / workers;
+                var actions = new List<TAction>();
+                var parent = -1;
+                for (var i = start; i < end && !_engine.StopRequested; i++)
+                {
+                    var c = kept[i];
+                    var entry = _level[c.ParentPosition];
+                    try
+                    {
+                        if (c.ParentPosition != parent)
+                        {
+                            parent = c.ParentPosition;
+                            actions.Clear();
+                            model.Actions(entry.State, actions);
+                        }
+                        if (!model.TryNextState(entry.State, actions[c.ActionIndex], out var state) || _engine.KeyOf(state) != c.Key)
+                            throw new PathReconstructionException($"Recomputing action #{c.ActionIndex} gave a different state than the first time. {PathReconstructionException.NondeterminismHint}");
+                        next[i] = new Entry(state, c.Key, _bitsAfter.Length > 0 ? _bitsAfter[c.ParentPosition] : 0);
+                    }
+                    catch (Exception e)
+                    {
+                        _engine.RecordFault(e, _engine.Describe(Step.Expanding, entry.State, actions, c.ActionIndex), entry.Key, null);
+                        return;
+                    }
+                }
+            });
             return next;
         }
     }
