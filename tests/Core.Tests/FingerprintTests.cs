@@ -110,6 +110,27 @@ public class FingerprintTests
         Assert.Equal(typeof(Func<int>), e.OffendingType);
     }
 
+    public readonly record struct Packed(DayOfWeek Day, int Count);
+
+    public readonly record struct Padded(byte Small, long Large);
+
+    [Fact]
+    public void Small_structs_of_integers_hash_by_content_in_bulk_and_padded_ones_by_fields()
+    {
+        Assert.True(FingerprintMath.IsSimpleType(typeof(Packed)));
+        Assert.False(FingerprintMath.IsSimpleType(typeof(Padded)));
+        Assert.False(FingerprintMath.IsSimpleType(typeof(double)));
+        ImmutableArray<Packed> a = [new(DayOfWeek.Monday, 1), new(DayOfWeek.Friday, 2)];
+        ImmutableArray<Packed> b = [new(DayOfWeek.Monday, 1), new(DayOfWeek.Friday, 2)];
+        Assert.Equal(Fingerprint.Of(a), Fingerprint.Of(b));
+        Assert.NotEqual(Fingerprint.Of(a), Fingerprint.Of(a.Reverse().ToImmutableArray()));
+        Assert.NotEqual(Fingerprint.Of(a), Fingerprint.Of(a.SetItem(1, new(DayOfWeek.Friday, 3))));
+        Assert.Equal(Fingerprint.Of(new Padded(1, 2)), Fingerprint.Of(new Padded(1, 2)));
+        Assert.NotEqual(Fingerprint.Of(new Padded(1, 2)), Fingerprint.Of(new Padded(2, 1)));
+        Assert.NotEqual(Fingerprint.Of(new[] { true, false }), Fingerprint.Of(new[] { false, true }));
+        Assert.Equal(Fingerprint.Of(new List<int> { 1, 2, 3 }), Fingerprint.Of(new List<int> { 1, 2, 3 }));
+    }
+
     [Fact]
     public void Is_never_zero()
     {

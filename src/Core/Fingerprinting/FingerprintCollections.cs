@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using static Stateright.FingerprintMath;
 
 namespace Stateright;
@@ -19,6 +21,7 @@ internal static class FingerprintCollections
     public static ulong OfArray<T>(T[]? items)
     {
         if (items is null) return Fingerprint.Null;
+        if (Fingerprinter<T>.IsSimple) return OfSimpleSpan<T>(items);
         var h = Seed(SequenceKind, items.Length);
         foreach (var item in items) h = Combine(h, Fingerprinter<T>.Compute(item));
         return h;
@@ -27,6 +30,7 @@ internal static class FingerprintCollections
     public static ulong OfImmutableArray<T>(ImmutableArray<T> items)
     {
         if (items.IsDefault) return Fingerprint.Null;
+        if (Fingerprinter<T>.IsSimple) return OfSimpleSpan(items.AsSpan());
         var h = Seed(SequenceKind, items.Length);
         foreach (var item in items) h = Combine(h, Fingerprinter<T>.Compute(item));
         return h;
@@ -35,6 +39,7 @@ internal static class FingerprintCollections
     public static ulong OfList<T>(List<T>? items)
     {
         if (items is null) return Fingerprint.Null;
+        if (Fingerprinter<T>.IsSimple) return OfSimpleSpan<T>(CollectionsMarshal.AsSpan(items));
         var h = Seed(SequenceKind, items.Count);
         foreach (var item in items) h = Combine(h, Fingerprinter<T>.Compute(item));
         return h;
@@ -73,6 +78,26 @@ internal static class FingerprintCollections
         var n = 0L;
         foreach (var item in items) { h = Combine(h, Fingerprinter<T>.Compute(item)); n++; }
         return Combine(h, (ulong)n);
+    }
+
+    /// <summary>
+    /// A contiguous run of simple values (integers, chars, bools, enums), hashed as raw little-endian
+    /// bytes eight at a time: an array of eight enums costs four combines instead of eight.
+    /// </summary>
+    private static ulong OfSimpleSpan<T>(ReadOnlySpan<T> items)
+    {
+        // Only called when T is simple (an unmanaged primitive or enum), so viewing it as bytes is safe.
+        var bytes = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(items)), items.Length * Unsafe.SizeOf<T>());
+        var h = Seed(SequenceKind ^ (ulong)Unsafe.SizeOf<T>(), items.Length);
+        while (bytes.Length >= 8)
+        {
+            h = Combine(h, MemoryMarshal.Read<ulong>(bytes));
+            bytes = bytes[8..];
+        }
+        if (bytes.Length == 0) return h;
+        ulong tail = 0;
+        for (var i = 0; i < bytes.Length; i++) tail |= (ulong)bytes[i] << (8 * i);
+        return Combine(h, tail);
     }
 
     // ---- unordered: sets ----

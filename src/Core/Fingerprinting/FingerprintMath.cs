@@ -20,14 +20,33 @@ internal static class FingerprintMath
         return x;
     }
 
-    /// <summary>True for the types hashed by <see cref="Simple{T}"/>: integers, chars, bools and enums over them.</summary>
-    public static bool IsSimpleType(Type type)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> s_simpleTypes = new();
+
+    /// <summary>
+    /// True for the types hashed by <see cref="Simple{T}"/> from their raw bits: integers, chars,
+    /// bools, enums over them, and structs of 1, 2, 4 or 8 bytes made only of such fields with no
+    /// padding (e.g. <c>record struct Message(Kind Kind, int Rm)</c>). Floating-point values are not
+    /// simple (0.0 and -0.0 must hash alike), nor is anything holding references.
+    /// </summary>
+    public static bool IsSimpleType(Type type) => s_simpleTypes.GetOrAdd(type, ComputeIsSimple);
+
+    private static bool ComputeIsSimple(Type type)
     {
         if (type.IsEnum) type = Enum.GetUnderlyingType(type);
-        return type == typeof(bool) || type == typeof(char) || type == typeof(byte) || type == typeof(sbyte)
+        if (type == typeof(bool) || type == typeof(char) || type == typeof(byte) || type == typeof(sbyte)
             || type == typeof(short) || type == typeof(ushort) || type == typeof(int) || type == typeof(uint)
-            || type == typeof(long) || type == typeof(ulong);
+            || type == typeof(long) || type == typeof(ulong))
+            return true;
+        if (!type.IsValueType || type.IsPrimitive || type.IsGenericTypeDefinition || type.IsByRefLike || Nullable.GetUnderlyingType(type) is not null) return false;
+        if (typeof(IFingerprintable).IsAssignableFrom(type) || type.IsExplicitLayout) return false;
+        var fields = type.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic);
+        if (fields.Length == 0 || fields.Any(f => f.IsDefined(typeof(FingerprintIgnoreAttribute), true) || !IsSimpleType(f.FieldType))) return false;
+        var size = SizeOf(type);
+        return size is 1 or 2 or 4 or 8 && fields.Sum(f => SizeOf(f.FieldType)) == size; // no padding bytes
     }
+
+    private static int SizeOf(Type type) =>
+        (int)typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!.MakeGenericMethod(type).Invoke(null, null)!;
 
     /// <summary>
     /// The hash of a simple value (see <see cref="IsSimpleType"/>): its bits, zero-extended and not
