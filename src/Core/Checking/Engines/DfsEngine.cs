@@ -84,6 +84,13 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
 
         private void Work(int worker)
         {
+            long unflushed = 0; // state counts are published in batches: a shared counter per state would bounce between cores
+            try { Work(ref unflushed); }
+            finally { engine.AddStates(unflushed); }
+        }
+
+        private void Work(ref long unflushed)
+        {
             var stack = new List<Entry>();
             var actions = new List<TAction>();
             var found = new List<int>();
@@ -128,7 +135,12 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                             var key = engine.KeyOf(next);
                             if (engine.Table.TryAdd(key, entry.Key)) stack.Add(new Entry(next, key, bits, entry.Depth + 1));
                         }
-                        engine.AddStates(children);
+                        unflushed += children;
+                        if (unflushed >= 1024 || engine.TargetStateCount is not null)
+                        {
+                            engine.AddStates(unflushed);
+                            unflushed = 0;
+                        }
                         if (children == 0 && bits != 0)
                         {
                             found.Clear();
