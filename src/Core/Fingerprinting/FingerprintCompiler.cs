@@ -181,7 +181,7 @@ internal static class FingerprintCompiler
             return "it is a task (a running computation, not data)";
         if (typeof(Stream).IsAssignableFrom(type) || typeof(TextReader).IsAssignableFrom(type) || typeof(TextWriter).IsAssignableFrom(type))
             return "it is a stream or reader/writer (external state)";
-        if (typeof(WaitHandle).IsAssignableFrom(type) || type == typeof(Thread) || type == typeof(CancellationTokenSource) || type == typeof(CancellationToken) || type == typeof(Lock))
+        if (typeof(WaitHandle).IsAssignableFrom(type) || type == typeof(Thread) || type == typeof(CancellationTokenSource) || type == typeof(CancellationToken) || type.FullName == "System.Threading.Lock")
             return "it is a synchronization or threading object";
         return null;
     }
