@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Stateright.Semantics;
 
 /// <summary>
@@ -66,7 +68,7 @@ internal sealed class HistorySearch<TSpec, TOp, TRet>
         }
 
         var search = new HistorySearch<TSpec, TOp, TRet>(completed, inFlight, hasInFlight, history.Count);
-        return search.Visit(initial, remaining) ? [.. search._order] : null;
+        return search.Run(initial, remaining) ? [.. search._order] : null;
     }
 
     private static Requirement[]? Requirements<TThread>(RecordedOperation<TThread, TOp, TRet> op, Dictionary<TThread, int>? index)
@@ -79,43 +81,91 @@ internal sealed class HistorySearch<TSpec, TOp, TRet>
         return requirements;
     }
 
-    /// <summary>Extends the order from <paramref name="spec"/>; <paramref name="remaining"/> counts completed operations not yet placed.</summary>
-    private bool Visit(TSpec spec, int remaining)
+    /// <summary>
+    /// Depth-first search with an explicit stack (histories can be long; recursion could exhaust the
+    /// thread's stack). Each frame is a configuration: the reference object after the operations placed
+    /// so far, how many completed operations remain, the next thread to try, and the thread whose
+    /// operation was placed to reach it.
+    /// </summary>
+    private bool Run(TSpec initial, int remaining)
     {
-        if (remaining == 0) return true; // operations still in flight may be left out
-        if (_deadEnds is not null && _deadEnds.Contains(new Configuration(_progress, spec))) return false;
-
-        for (var t = 0; t < _completed.Length; t++)
+        var stack = new List<Frame>(_order.Capacity + 1) { new(initial, remaining, PlacedThread: -1) };
+        while (stack.Count > 0)
         {
-            var steps = _completed[t];
-            var placed = _progress[t];
-            if (placed < steps.Length)
-            {
-                ref readonly var step = ref steps[placed];
-                if (!RealTimeAllows(step.Requirements)) continue;
-                if (!spec.IsValidStep(step.Op, step.Ret, out var next)) continue;
-                _progress[t] = placed + 1;
-                _order.Add((step.Op, step.Ret));
-                if (Visit(next, remaining - 1)) return true;
-                _order.RemoveAt(_order.Count - 1);
-                _progress[t] = placed;
-            }
-            else if (placed == steps.Length && _hasInFlight[t])
-            {
-                ref readonly var step = ref _inFlight[t];
-                if (!RealTimeAllows(step.Requirements)) continue;
-                var (next, ret) = spec.Invoke(step.Op);
-                _progress[t] = placed + 1;
-                _order.Add((step.Op, ret));
-                if (Visit(next, remaining)) return true;
-                _order.RemoveAt(_order.Count - 1);
-                _progress[t] = placed;
-            }
-        }
+            var top = stack.Count - 1;
+            var frame = stack[top];
+            if (frame.Remaining == 0) return true; // operations still in flight may be left out
 
-        _deadEnds ??= new HashSet<Configuration>(ConfigurationComparer.Instance);
-        _deadEnds.Add(new Configuration((int[])_progress.Clone(), spec));
+            var advanced = false;
+            for (var t = frame.NextThread; t < _completed.Length; t++)
+            {
+                if (!TryPlace(t, frame.Spec, out var next, out var completes)) continue;
+                if (_deadEnds is not null && _deadEnds.Contains(new Configuration(_progress, next)))
+                {
+                    Unplace(t);
+                    continue;
+                }
+                stack[top] = frame with { NextThread = t + 1 };
+                stack.Add(new Frame(next, completes ? frame.Remaining - 1 : frame.Remaining, PlacedThread: t));
+                advanced = true;
+                break;
+            }
+            if (advanced) continue;
+
+            // Every way forward from here fails: remember it, and backtrack.
+            _deadEnds ??= new HashSet<Configuration>(ConfigurationComparer.Instance);
+            _deadEnds.Add(new Configuration((int[])_progress.Clone(), frame.Spec));
+            stack.RemoveAt(top);
+            if (frame.PlacedThread >= 0) Unplace(frame.PlacedThread);
+        }
         return false;
+    }
+
+    /// <summary>
+    /// Places thread <paramref name="t"/>'s next operation after <paramref name="spec"/> if program
+    /// order, real time and the reference object allow it: its next completed operation, or once those
+    /// are all placed, its operation in flight (with whatever the reference object returns).
+    /// </summary>
+    private bool TryPlace(int t, TSpec spec, [MaybeNullWhen(false)] out TSpec next, out bool completes)
+    {
+        var steps = _completed[t];
+        var placed = _progress[t];
+        if (placed < steps.Length)
+        {
+            ref readonly var step = ref steps[placed];
+            completes = true;
+            if (!RealTimeAllows(step.Requirements) || !spec.IsValidStep(step.Op, step.Ret, out next))
+            {
+                next = default;
+                return false;
+            }
+            _progress[t] = placed + 1;
+            _order.Add((step.Op, step.Ret));
+            return true;
+        }
+        if (placed == steps.Length && _hasInFlight[t])
+        {
+            ref readonly var step = ref _inFlight[t];
+            completes = false;
+            if (!RealTimeAllows(step.Requirements))
+            {
+                next = default;
+                return false;
+            }
+            (next, var ret) = spec.Invoke(step.Op);
+            _progress[t] = placed + 1;
+            _order.Add((step.Op, ret));
+            return true;
+        }
+        next = default;
+        completes = false;
+        return false;
+    }
+
+    private void Unplace(int t)
+    {
+        _progress[t]--;
+        _order.RemoveAt(_order.Count - 1);
     }
 
     /// <summary>Whether every operation that returned before this one was invoked has been placed.</summary>
@@ -130,6 +180,11 @@ internal sealed class HistorySearch<TSpec, TOp, TRet>
     }
 
     private readonly record struct Step(TOp Op, TRet Ret, Requirement[]? Requirements);
+
+    private readonly record struct Frame(TSpec Spec, int Remaining, int PlacedThread)
+    {
+        public int NextThread { get; init; }
+    }
 
     /// <summary>The first <see cref="Count"/> operations of <see cref="Thread"/> must be placed first.</summary>
     private readonly record struct Requirement(int Thread, int Count);

@@ -126,7 +126,8 @@ public sealed class SequentialConsistencyTester<TThread, TSpec, TOp, TRet>
 
     /// <summary>
     /// Renders the history per thread, for example
-    /// <c>SequentialConsistencyTester {0: [Write('B') → WriteOk], 1: [Read (in flight)]}</c>.
+    /// <c>SequentialConsistencyTester {0: [Write('B') → WriteOk], 1: [Read (in flight)]}</c>, threads
+    /// in their natural order (or a fixed one if they are not comparable).
     /// </summary>
     public override string ToString()
     {

@@ -52,4 +52,23 @@ public class SearchScaleTests
         Assert.False(withRead.OnReturn(Threads, new Ret.ReadOk('Z')).IsConsistent());
         Assert.True(withRead.OnReturn(Threads, new Ret.ReadOk('A')).IsConsistent());
     }
+
+    [Fact]
+    public void Long_histories_do_not_exhaust_the_stack()
+    {
+        // The search goes one level deeper per operation placed; it must not recurse on the call stack.
+        const int Length = 200_000;
+        var lin = new Lin(new Register<char>('A'));
+        var sc = new Sc(new Register<char>('A'));
+        for (var i = 0; i < Length; i++)
+        {
+            var op = new Op.Write((char)('a' + i % 26));
+            lin = lin.OnInvokeReturn(i % 2, op, new Ret.WriteOk());
+            sc = sc.OnInvokeReturn(i % 2, op, new Ret.WriteOk());
+        }
+        var read = new Ret.ReadOk((char)('a' + (Length - 1) % 26));
+        Assert.True(lin.OnInvokeReturn(0, new Op.Read(), read).IsConsistent());
+        Assert.Equal(Length + 1, sc.OnInvokeReturn(0, new Op.Read(), read).SerializedHistory()!.Count);
+        Assert.False(lin.OnInvokeReturn(0, new Op.Read(), new Ret.ReadOk('A')).IsConsistent());
+    }
 }
