@@ -39,14 +39,10 @@ internal sealed class HistorySearch<TSpec, TOp, TRet>
         where TThread : notnull
     {
         if (!history.IsValid) return null;
-        var threads = history.OrderedThreads();
+        var (threads, logs) = history.Ordered();
         var n = threads.Length;
-        Dictionary<TThread, int>? index = null;
-        if (history.TracksRealTime && n > 1)
-        {
-            index = new Dictionary<TThread, int>(n, history.Logs.KeyComparer);
-            for (var i = 0; i < n; i++) index[threads[i]] = i;
-        }
+        Func<TThread, int>? index = null;
+        if (history.TracksRealTime && n > 1) index = IndexFunction(threads);
 
         var completed = new Step[n][];
         var inFlight = new Step[n];
@@ -54,7 +50,7 @@ internal sealed class HistorySearch<TSpec, TOp, TRet>
         var remaining = 0;
         for (var t = 0; t < n; t++)
         {
-            var log = history.Logs[threads[t]];
+            var log = logs[t];
             var steps = new Step[log.Completed.Count];
             var i = 0;
             foreach (var op in log.Completed) steps[i++] = new Step(op.Op, op.Ret, Requirements(op, index));
@@ -71,13 +67,34 @@ internal sealed class HistorySearch<TSpec, TOp, TRet>
         return search.Run(initial, remaining) ? [.. search._order] : null;
     }
 
-    private static Requirement[]? Requirements<TThread>(RecordedOperation<TThread, TOp, TRet> op, Dictionary<TThread, int>? index)
+    /// <summary>Maps a thread to its position: a linear scan for the usual handful of threads, a dictionary beyond.</summary>
+    private static Func<TThread, int> IndexFunction<TThread>(TThread[] threads)
+        where TThread : notnull
+    {
+        if (threads.Length > 8)
+        {
+            var map = new Dictionary<TThread, int>(threads.Length);
+            for (var i = 0; i < threads.Length; i++) map[threads[i]] = i;
+            return thread => map[thread];
+        }
+        var comparer = EqualityComparer<TThread>.Default;
+        return thread =>
+        {
+            for (var i = 0; i < threads.Length; i++)
+            {
+                if (comparer.Equals(threads[i], thread)) return i;
+            }
+            throw new InvalidOperationException("A recorded operation refers to an unknown thread.");
+        };
+    }
+
+    private static Requirement[]? Requirements<TThread>(RecordedOperation<TThread, TOp, TRet> op, Func<TThread, int>? index)
         where TThread : notnull
     {
         if (index is null || op.CompletedBefore.IsDefaultOrEmpty) return null;
         var requirements = new Requirement[op.CompletedBefore.Length];
         var i = 0;
-        foreach (var (thread, count) in op.CompletedBefore) requirements[i++] = new Requirement(index[thread], count);
+        foreach (var (thread, count) in op.CompletedBefore) requirements[i++] = new Requirement(index(thread), count);
         return requirements;
     }
 

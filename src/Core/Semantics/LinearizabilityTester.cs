@@ -47,7 +47,7 @@ public sealed class LinearizabilityTester<TThread, TSpec, TOp, TRet>
 
     private readonly TSpec _initial;
     private readonly OperationHistory<TThread, TOp, TRet> _history;
-    private readonly Verdicts.Cache<TOp, TRet> _cache;
+    private Verdicts.Cache<TOp, TRet> _cache; // mutable: filled in lazily
 
     /// <summary>Creates a tester with an empty history.</summary>
     /// <param name="initial">The reference object in its initial state.</param>

@@ -17,6 +17,8 @@ namespace Stateright.Semantics;
 internal sealed class RecordedOperation<TThread, TOp, TRet>
     where TThread : notnull
 {
+    private ulong _fingerprint; // 0 until computed
+
     public RecordedOperation(TOp op, ImmutableArray<KeyValuePair<TThread, int>> completedBefore)
     {
         Op = op;
@@ -44,7 +46,18 @@ internal sealed class RecordedOperation<TThread, TOp, TRet>
 
     public RecordedOperation<TThread, TOp, TRet> Complete(TRet ret) => new(Op, ret, CompletedBefore);
 
+    /// <summary>The operation's fingerprint, computed once: completed operations are shared by every later history.</summary>
     public ulong GetFingerprint()
+    {
+        var cached = Volatile.Read(ref _fingerprint);
+        if (cached != 0) return cached;
+        cached = ComputeFingerprint();
+        if (cached == 0) cached = 1;
+        Volatile.Write(ref _fingerprint, cached);
+        return cached;
+    }
+
+    private ulong ComputeFingerprint()
     {
         var h = IsComplete
             ? Combine(Combine(0x434F_4D50_4C45_5445UL, Fingerprint.Of(Op)), Fingerprint.Of(Ret))
@@ -176,25 +189,30 @@ internal sealed class ThreadLog<TThread, TOp, TRet>
 /// returned, and (optionally) the real-time order between operations. Every recording method returns a
 /// new history; unchanged threads' logs are shared between the old and the new one.
 /// </summary>
+/// <remarks>
+/// Threads are kept in a small array in order of first appearance (model histories have a handful of
+/// threads, so a linear lookup and an array copy per event beat a hash map). Equality and fingerprints
+/// treat the threads as a map, so that order never matters.
+/// </remarks>
 internal sealed class OperationHistory<TThread, TOp, TRet>
     where TThread : notnull
 {
-    private OperationHistory(bool tracksRealTime, ImmutableDictionary<TThread, ThreadLog<TThread, TOp, TRet>> logs, int count, string? invalidReason)
+    private static readonly EqualityComparer<TThread> s_threadComparer = EqualityComparer<TThread>.Default;
+
+    private readonly ImmutableArray<ThreadEntry> _threads;
+
+    private OperationHistory(bool tracksRealTime, ImmutableArray<ThreadEntry> threads, int count, string? invalidReason)
     {
         TracksRealTime = tracksRealTime;
-        Logs = logs;
+        _threads = threads;
         Count = count;
         InvalidReason = invalidReason;
     }
 
     /// <summary>An empty history; <paramref name="tracksRealTime"/> records real-time precedence (for linearizability).</summary>
-    public static OperationHistory<TThread, TOp, TRet> Create(bool tracksRealTime) =>
-        new(tracksRealTime, ImmutableDictionary<TThread, ThreadLog<TThread, TOp, TRet>>.Empty, 0, null);
+    public static OperationHistory<TThread, TOp, TRet> Create(bool tracksRealTime) => new(tracksRealTime, [], 0, null);
 
     public bool TracksRealTime { get; }
-
-    /// <summary>Every thread that has invoked an operation; a thread's log is never empty.</summary>
-    public ImmutableDictionary<TThread, ThreadLog<TThread, TOp, TRet>> Logs { get; }
 
     public int Count { get; }
 
@@ -206,54 +224,61 @@ internal sealed class OperationHistory<TThread, TOp, TRet>
     public OperationHistory<TThread, TOp, TRet> Invoke(TThread thread, TOp op)
     {
         if (!IsValid) return this;
-        Logs.TryGetValue(thread, out var log);
+        var index = IndexOf(thread);
+        var log = index < 0 ? null : _threads[index].Log;
         if (log?.InFlight is { } pending)
         {
             return Invalid(
                 $"Thread {ValueText.Format(thread)} invoked {ValueText.Format(op)} while its operation {ValueText.Format(pending.Op)} was still in flight " +
                 $"(its history: {Describe(log)}).");
         }
-        var recorded = new RecordedOperation<TThread, TOp, TRet>(op, TracksRealTime ? CompletedCountsExcept(thread) : []);
-        return new(TracksRealTime, Logs.SetItem(thread, (log ?? ThreadLog<TThread, TOp, TRet>.Empty).WithInFlight(recorded)), Count + 1, null);
+        var recorded = new RecordedOperation<TThread, TOp, TRet>(op, TracksRealTime ? CompletedCountsExcept(index) : []);
+        var threads = index < 0
+            ? _threads.Add(new ThreadEntry(thread, ThreadLog<TThread, TOp, TRet>.Empty.WithInFlight(recorded)))
+            : _threads.SetItem(index, new ThreadEntry(thread, log!.WithInFlight(recorded)));
+        return new(TracksRealTime, threads, Count + 1, null);
     }
 
     public OperationHistory<TThread, TOp, TRet> Return(TThread thread, TRet ret)
     {
         if (!IsValid) return this;
-        if (!Logs.TryGetValue(thread, out var log) || log.InFlight is null)
+        var index = IndexOf(thread);
+        var log = index < 0 ? null : _threads[index].Log;
+        if (log?.InFlight is null)
         {
             return Invalid(
                 $"Thread {ValueText.Format(thread)} returned {ValueText.Format(ret)} without an operation in flight " +
                 $"(its history: {(log is null ? "[]" : Describe(log))}).");
         }
-        return new(TracksRealTime, Logs.SetItem(thread, log.CompleteInFlight(ret)), Count, null);
+        return new(TracksRealTime, _threads.SetItem(index, new ThreadEntry(thread, log.CompleteInFlight(ret))), Count, null);
     }
 
-    /// <summary>The threads in a deterministic order (see <see cref="ThreadOrder{TThread}"/>).</summary>
-    public TThread[] OrderedThreads()
+    /// <summary>The threads and their logs, in a deterministic order (see <see cref="ThreadOrder{TThread}"/>).</summary>
+    public (TThread[] Threads, ThreadLog<TThread, TOp, TRet>[] Logs) Ordered()
     {
-        var threads = new TThread[Logs.Count];
-        var i = 0;
-        foreach (var (thread, _) in Logs) threads[i++] = thread;
-        ThreadOrder<TThread>.Sort(threads);
-        return threads;
+        var threads = new TThread[_threads.Length];
+        var logs = new ThreadLog<TThread, TOp, TRet>[_threads.Length];
+        for (var i = 0; i < threads.Length; i++) (threads[i], logs[i]) = _threads[i];
+        ThreadOrder<TThread>.Sort(threads, logs);
+        return (threads, logs);
     }
 
     public ulong GetFingerprint()
     {
         ulong sum = 0;
-        foreach (var (thread, log) in Logs) sum += Mix(Combine(Fingerprint.Of(thread), log.GetFingerprint()));
-        var h = Combine(Seed(TracksRealTime ? 0x4C49_4E45_4152_495AUL : 0x5345_5143_4F4E_5354UL, Logs.Count), sum);
+        foreach (var (thread, log) in _threads) sum += Mix(Combine(Fingerprint.Of(thread), log.GetFingerprint()));
+        var h = Combine(Seed(TracksRealTime ? 0x4C49_4E45_4152_495AUL : 0x5345_5143_4F4E_5354UL, _threads.Length), sum);
         return Combine(h, IsValid ? 0x56414C4944UL : 0x494E56414C4944UL);
     }
 
     public bool ContentEquals(OperationHistory<TThread, TOp, TRet> other)
     {
         if (ReferenceEquals(this, other)) return true;
-        if (TracksRealTime != other.TracksRealTime || IsValid != other.IsValid || Count != other.Count || Logs.Count != other.Logs.Count) return false;
-        foreach (var (thread, log) in Logs)
+        if (TracksRealTime != other.TracksRealTime || IsValid != other.IsValid || Count != other.Count || _threads.Length != other._threads.Length) return false;
+        foreach (var (thread, log) in _threads)
         {
-            if (!other.Logs.TryGetValue(thread, out var otherLog) || !log.ContentEquals(otherLog)) return false;
+            var index = other.IndexOf(thread);
+            if (index < 0 || !log.ContentEquals(other._threads[index].Log)) return false;
         }
         return true;
     }
@@ -261,37 +286,46 @@ internal sealed class OperationHistory<TThread, TOp, TRet>
     public int ContentHashCode()
     {
         var sum = 0;
-        foreach (var (thread, log) in Logs) sum += HashCode.Combine(thread, log.ContentHashCode());
+        foreach (var (thread, log) in _threads) sum += HashCode.Combine(thread, log.ContentHashCode());
         return HashCode.Combine(sum, Count, IsValid);
     }
 
     /// <summary>Renders <c>{0: [Write('B') → WriteOk, Read (in flight)], 1: []}</c>, threads in deterministic order.</summary>
     public void AppendTo(StringBuilder sb)
     {
+        var (threads, logs) = Ordered();
         sb.Append('{');
-        var first = true;
-        foreach (var thread in OrderedThreads())
+        for (var i = 0; i < threads.Length; i++)
         {
-            if (!first) sb.Append(", ");
-            first = false;
-            ValueText.Append(sb, thread).Append(": ");
-            Logs[thread].AppendTo(sb);
+            if (i > 0) sb.Append(", ");
+            ValueText.Append(sb, threads[i]).Append(": ");
+            logs[i].AppendTo(sb);
         }
         sb.Append('}');
         if (InvalidReason is not null) sb.Append(" (invalid: ").Append(InvalidReason).Append(')');
     }
 
-    private OperationHistory<TThread, TOp, TRet> Invalid(string reason) => new(TracksRealTime, Logs, Count, reason);
-
-    private ImmutableArray<KeyValuePair<TThread, int>> CompletedCountsExcept(TThread thread)
+    private int IndexOf(TThread thread)
     {
-        var comparer = Logs.KeyComparer;
-        var builder = default(ImmutableArray<KeyValuePair<TThread, int>>.Builder);
-        foreach (var (other, log) in Logs)
+        for (var i = 0; i < _threads.Length; i++)
         {
-            if (log.Completed.Count == 0 || comparer.Equals(other, thread)) continue;
-            builder ??= ImmutableArray.CreateBuilder<KeyValuePair<TThread, int>>(Logs.Count);
-            builder.Add(new KeyValuePair<TThread, int>(other, log.Completed.Count));
+            if (s_threadComparer.Equals(_threads[i].Thread, thread)) return i;
+        }
+        return -1;
+    }
+
+    private OperationHistory<TThread, TOp, TRet> Invalid(string reason) => new(TracksRealTime, _threads, Count, reason);
+
+    /// <summary>For each thread other than the one at <paramref name="self"/> with completed operations, how many.</summary>
+    private ImmutableArray<KeyValuePair<TThread, int>> CompletedCountsExcept(int self)
+    {
+        var builder = default(ImmutableArray<KeyValuePair<TThread, int>>.Builder);
+        for (var i = 0; i < _threads.Length; i++)
+        {
+            var (thread, log) = _threads[i];
+            if (i == self || log.Completed.Count == 0) continue;
+            builder ??= ImmutableArray.CreateBuilder<KeyValuePair<TThread, int>>(_threads.Length);
+            builder.Add(new KeyValuePair<TThread, int>(thread, log.Completed.Count));
         }
         return builder is null ? [] : builder.ToImmutable();
     }
@@ -302,6 +336,8 @@ internal sealed class OperationHistory<TThread, TOp, TRet>
         log.AppendTo(sb);
         return sb.ToString();
     }
+
+    private readonly record struct ThreadEntry(TThread Thread, ThreadLog<TThread, TOp, TRet> Log);
 }
 
 /// <summary>
@@ -316,16 +352,31 @@ internal static class ThreadOrder<TThread>
         : typeof(IComparable<TThread>).IsAssignableFrom(typeof(TThread)) || typeof(IComparable).IsAssignableFrom(typeof(TThread)) ? Comparer<TThread>.Default
         : null;
 
-    public static void Sort(TThread[] threads)
+    /// <summary>Sorts <paramref name="threads"/>, permuting <paramref name="items"/> alongside.</summary>
+    public static void Sort<TItem>(TThread[] threads, TItem[] items)
     {
         if (threads.Length < 2) return;
         if (s_comparer is not null)
         {
-            Array.Sort(threads, s_comparer);
+            Array.Sort(threads, items, s_comparer);
             return;
         }
         var keys = new ulong[threads.Length];
-        for (var i = 0; i < threads.Length; i++) keys[i] = Fingerprint.Of(threads[i]);
-        Array.Sort(keys, threads);
+        var order = new int[threads.Length];
+        for (var i = 0; i < threads.Length; i++)
+        {
+            keys[i] = Fingerprint.Of(threads[i]);
+            order[i] = i;
+        }
+        Array.Sort(keys, order);
+        var sortedThreads = new TThread[threads.Length];
+        var sortedItems = new TItem[threads.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sortedThreads[i] = threads[order[i]];
+            sortedItems[i] = items[order[i]];
+        }
+        sortedThreads.CopyTo(threads, 0);
+        sortedItems.CopyTo(items, 0);
     }
 }

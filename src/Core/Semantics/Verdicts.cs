@@ -12,10 +12,11 @@ internal static class Verdicts
     private static readonly object s_none = new();
 
     /// <summary>
-    /// Per-tester caches. Testers are immutable, so a result computed once holds forever; concurrent
-    /// first calls may both compute it, and both get the same answer.
+    /// Per-tester caches, held in a mutable field of the tester (a struct, to save an allocation per
+    /// tester). Testers are immutable, so a result computed once holds forever; concurrent first calls
+    /// may both compute it, and both get the same answer.
     /// </summary>
-    internal sealed class Cache<TOp, TRet>(int verdict)
+    internal struct Cache<TOp, TRet>(int verdict)
     {
         private int _verdict = verdict;
         private object? _serialization;

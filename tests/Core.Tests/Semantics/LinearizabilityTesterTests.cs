@@ -484,5 +484,27 @@ public class LinearizabilityTesterTests
         Assert.Contains("Client { Name = x }: [Write('B') (in flight)]", other.ToString());
     }
 
+    [Fact]
+    public void Real_time_order_holds_across_many_threads()
+    {
+        // Twelve threads write in turn, each after the previous one returned; a later reader must see the last write.
+        var tester = Register();
+        for (var t = 0; t < 12; t++) tester = tester.OnInvokeReturn(t, new Op.Write((char)('a' + t)), new Ret.WriteOk());
+        Assert.True(tester.OnInvokeReturn(12, new Op.Read(), new Ret.ReadOk('l')).IsConsistent());
+        Assert.False(tester.OnInvokeReturn(12, new Op.Read(), new Ret.ReadOk('k')).IsConsistent());
+        // Overlapping the last write, the reader may see the one before it, but no earlier one.
+        var overlapping = Register();
+        for (var t = 0; t < 11; t++) overlapping = overlapping.OnInvokeReturn(t, new Op.Write((char)('a' + t)), new Ret.WriteOk());
+        overlapping = overlapping.OnInvoke(11, new Op.Write('l'));
+        Assert.True(overlapping.OnInvokeReturn(12, new Op.Read(), new Ret.ReadOk('k')).IsConsistent());
+        Assert.True(overlapping.OnInvokeReturn(12, new Op.Read(), new Ret.ReadOk('l')).IsConsistent());
+        Assert.False(overlapping.OnInvokeReturn(12, new Op.Read(), new Ret.ReadOk('j')).IsConsistent());
+        Assert.Equal(
+            "LinearizabilityTester {0: [Write('a') → WriteOk], 1: [Write('b') → WriteOk], 2: [Write('c') → WriteOk], 3: [Write('d') → WriteOk], " +
+            "4: [Write('e') → WriteOk], 5: [Write('f') → WriteOk], 6: [Write('g') → WriteOk], 7: [Write('h') → WriteOk], 8: [Write('i') → WriteOk], " +
+            "9: [Write('j') → WriteOk], 10: [Write('k') → WriteOk], 11: [Write('l') (in flight)]}",
+            overlapping.ToString());
+    }
+
     private sealed record Client(string Name);
 }
