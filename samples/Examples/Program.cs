@@ -1,6 +1,2 @@
-// The command line for the examples arrives with the examples themselves; for now it checks two-phase commit.
-using Stateright;
-using Stateright.Examples;
-
-var rms = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 3;
-new TwoPhaseCommit(rms).Checker().Threads(Environment.ProcessorCount).SpawnBfs().Report(Console.Out);
+// The examples' command line: `<example> <mode> [arguments] [options]`; see Cli/ExampleRegistry.cs.
+return Stateright.Examples.Cli.ExampleRegistry.Run(args, Console.Out, Console.Error);

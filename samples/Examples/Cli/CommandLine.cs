@@ -1,0 +1,67 @@
+namespace Stateright.Examples.Cli;
+
+/// <summary>
+/// A parsed command line: <c>&lt;example&gt; &lt;mode&gt; [positional…] [--threads T] [--seed S] [--timeout SECONDS]</c>.
+/// </summary>
+public sealed record CommandLine(string Example, string Mode, IReadOnlyList<string> Positional, int Threads, ulong Seed, TimeSpan? Timeout)
+{
+    /// <summary>Parses the arguments; returns null with an error message when they are malformed.</summary>
+    public static CommandLine? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        error = null;
+        if (args.Count < 2)
+        {
+            error = args.Count == 0 ? "Name an example." : $"Name a mode for '{args[0]}'.";
+            return null;
+        }
+        var positional = new List<string>();
+        var threads = Environment.ProcessorCount;
+        ulong seed = 0;
+        TimeSpan? timeout = null;
+        for (var i = 2; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                positional.Add(arg);
+                continue;
+            }
+            if (i + 1 >= args.Count)
+            {
+                error = $"Option '{arg}' needs a value.";
+                return null;
+            }
+            var value = args[++i];
+            switch (arg)
+            {
+                case "--threads" when int.TryParse(value, out var t) && t > 0: threads = t; break;
+                case "--seed" when ulong.TryParse(value, out var s): seed = s; break;
+                case "--timeout" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0: timeout = TimeSpan.FromSeconds(seconds); break;
+                default:
+                    error = $"Unknown option or bad value: {arg} {value}";
+                    return null;
+            }
+        }
+        return new CommandLine(args[0], args[1], positional, threads, seed, timeout);
+    }
+
+    /// <summary>The positional argument at <paramref name="index"/> as a positive integer, or <paramref name="fallback"/> when absent.</summary>
+    /// <exception cref="UsageException">The argument is present but not a positive integer.</exception>
+    public int PositiveInt(int index, int fallback, string what)
+    {
+        if (index >= Positional.Count) return fallback;
+        return int.TryParse(Positional[index], out var value) && value > 0
+            ? value
+            : throw new UsageException($"{what} must be a positive integer, not '{Positional[index]}'.");
+    }
+
+    /// <summary>Applies the common options to a checker builder.</summary>
+    public CheckerBuilder<TState, TAction> Configure<TState, TAction>(CheckerBuilder<TState, TAction> builder)
+    {
+        builder = builder.Threads(Threads);
+        return Timeout is { } timeout ? builder.Timeout(timeout) : builder;
+    }
+}
+
+/// <summary>A command line that parsed but makes no sense for the example; the program prints usage and exits non-zero.</summary>
+public sealed class UsageException(string message) : Exception(message);

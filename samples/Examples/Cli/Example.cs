@@ -1,0 +1,34 @@
+namespace Stateright.Examples.Cli;
+
+/// <summary>One runnable example: a name, a one-line summary, its usage, and how to run each mode.</summary>
+public abstract class Example
+{
+    /// <summary>The name on the command line, e.g. <c>2pc</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>One line for the list of examples.</summary>
+    public abstract string Summary { get; }
+
+    /// <summary>The example's modes and arguments, one per line, without the program prefix.</summary>
+    public abstract IReadOnlyList<string> Usage { get; }
+
+    /// <summary>Runs a mode; returns the exit code.</summary>
+    /// <exception cref="UsageException">The mode or its arguments are not valid for this example.</exception>
+    public abstract int Run(CommandLine command, TextWriter output);
+
+    /// <summary>Prints a checker's report and returns 0, or 1 if the model threw.</summary>
+    protected static int Report<TState, TAction>(Checker<TState, TAction> checker, TextWriter output)
+    {
+        checker.Report(output);
+        return checker.Error is null ? 0 : 1;
+    }
+
+    /// <summary>Starts the engine a mode names: <c>check-bfs</c>, <c>check-dfs</c>, <c>check-simulation</c>, or the example's default for <c>check</c>.</summary>
+    protected static Checker<TState, TAction> Spawn<TState, TAction>(CheckerBuilder<TState, TAction> builder, string mode, CommandLine command, bool bfsByDefault) => mode switch
+    {
+        "check-bfs" => builder.SpawnBfs(),
+        "check-dfs" => builder.SpawnDfs(),
+        "check-simulation" => builder.SpawnSimulation(command.Seed),
+        _ => bfsByDefault ? builder.SpawnBfs() : builder.SpawnDfs(),
+    };
+}

@@ -1,0 +1,39 @@
+using Stateright.Examples.Cli;
+
+namespace Stateright.Examples;
+
+/// <summary>The command line of <see cref="TwoPhaseCommit"/>, as the Rust example's: DFS by default.</summary>
+public sealed class TwoPhaseCommitExample : Example
+{
+    /// <inheritdoc/>
+    public override string Name => "2pc";
+
+    /// <inheritdoc/>
+    public override string Summary => "two-phase commit (Gray & Lamport), abstract model";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Usage { get; } =
+    [
+        "check [RESOURCE_MANAGER_COUNT=2]        DFS",
+        "check-sym [RESOURCE_MANAGER_COUNT=2]    DFS with symmetry reduction",
+        "check-bfs | check-dfs | check-simulation [RESOURCE_MANAGER_COUNT=2]",
+    ];
+
+    /// <inheritdoc/>
+    public override int Run(CommandLine command, TextWriter output)
+    {
+        var rms = command.PositiveInt(0, 2, "RESOURCE_MANAGER_COUNT");
+        var builder = command.Configure(new TwoPhaseCommit(rms).Checker());
+        switch (command.Mode)
+        {
+            case "check" or "check-bfs" or "check-dfs" or "check-simulation":
+                output.WriteLine($"Checking two phase commit with {rms} resource managers.");
+                return Report(Spawn(builder, command.Mode, command, bfsByDefault: false), output);
+            case "check-sym":
+                output.WriteLine($"Checking two phase commit with {rms} resource managers using symmetry reduction.");
+                return Report(builder.Symmetry().SpawnDfs(), output);
+            default:
+                throw new UsageException($"Unknown mode '{command.Mode}' for 2pc.");
+        }
+    }
+}
