@@ -1,0 +1,298 @@
+using System.Collections.Immutable;
+
+namespace Stateright.Actors;
+
+/// <summary>
+/// A model of a system of actors communicating over a network that may lose, duplicate and reorder
+/// messages, with timers, random choices and crashes. The checker explores every interleaving.
+/// </summary>
+/// <typeparam name="TMsg">The message type shared by the actors.</typeparam>
+/// <typeparam name="THistory">
+/// What the model records about the run for properties to inspect (e.g. a
+/// <see cref="Semantics.LinearizabilityTester{TThread, TSpec, TOp, TRet}"/>); <see cref="Unit"/> for none.
+/// </typeparam>
+/// <example><code>
+/// var model = new ActorModel&lt;RegisterMsg&lt;ulong, char, Unit&gt;, Unit&gt;(Unit.Value)
+///     .Actor(new ServerActor())
+///     .Actor(RegisterActor.Client(putCount: 2, serverCount: 1))
+///     .Property(Expectation.Sometimes, "get succeeds", s =&gt; s.Network.All.Any(e =&gt; e.Msg is RegisterMsg&lt;ulong, char, Unit&gt;.GetOk));
+/// </code></example>
+public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<TMsg, THistory>, ActorModelAction<TMsg>>
+{
+    private readonly List<IActor<TMsg>> _actors = [];
+    private readonly List<Property<ActorModelState<TMsg, THistory>>> _properties = [];
+    private Func<THistory, Envelope<TMsg>, THistory> _recordMsgIn = static (h, _) => h;
+    private Func<THistory, Envelope<TMsg>, THistory> _recordMsgOut = static (h, _) => h;
+    private Func<ActorModelState<TMsg, THistory>, bool> _withinBoundary = static _ => true;
+
+    /// <summary>Creates an empty model whose history starts as <paramref name="initialHistory"/>.</summary>
+    public ActorModel(THistory initialHistory) => InitialHistory = initialHistory;
+
+    /// <summary>The history of the initial state.</summary>
+    public THistory InitialHistory { get; }
+
+    /// <summary>The actors, in id order.</summary>
+    public IReadOnlyList<IActor<TMsg>> ActorList => _actors;
+
+    /// <summary>The network the system starts with (default: an empty unordered duplicating network).</summary>
+    public Network<TMsg> InitialNetwork { get; private set; } = Network<TMsg>.UnorderedDuplicating();
+
+    /// <summary>Whether the network may lose messages.</summary>
+    public bool IsLossy { get; private set; }
+
+    /// <summary>How many actors may be crashed at the same time (set with <see cref="MaxCrashes"/>).</summary>
+    public int CrashLimit { get; private set; }
+
+    private bool IsOrdered => InitialNetwork is OrderedNetwork<TMsg>;
+
+    /// <summary>Adds an actor; its id is its position.</summary>
+    public ActorModel<TMsg, THistory> Actor(IActor<TMsg> actor)
+    {
+        _actors.Add(actor ?? throw new ArgumentNullException(nameof(actor)));
+        return this;
+    }
+
+    /// <summary>Adds actors in order.</summary>
+    public ActorModel<TMsg, THistory> Actors(IEnumerable<IActor<TMsg>> actors)
+    {
+        foreach (var actor in actors) Actor(actor);
+        return this;
+    }
+
+    /// <summary>Sets the network the system starts with; its kind sets the delivery semantics.</summary>
+    public ActorModel<TMsg, THistory> InitNetwork(Network<TMsg> network)
+    {
+        InitialNetwork = network ?? throw new ArgumentNullException(nameof(network));
+        return this;
+    }
+
+    /// <summary>Sets the network the system starts with to an empty network of <paramref name="kind"/>.</summary>
+    public ActorModel<TMsg, THistory> InitNetwork(NetworkKind kind) => InitNetwork(Network<TMsg>.Of(kind));
+
+    /// <summary>Lets the network lose messages (a <c>Drop</c> action per message in flight).</summary>
+    public ActorModel<TMsg, THistory> LossyNetwork(bool lossy = true)
+    {
+        IsLossy = lossy;
+        return this;
+    }
+
+    /// <summary>Lets up to <paramref name="count"/> actors be crashed at once; a crashed actor can recover from its saved storage.</summary>
+    public ActorModel<TMsg, THistory> MaxCrashes(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        CrashLimit = count;
+        return this;
+    }
+
+    /// <summary>Adds a property.</summary>
+    /// <exception cref="ArgumentException">A property with that name exists already.</exception>
+    public ActorModel<TMsg, THistory> Property(Expectation expectation, string name, Func<ActorModelState<TMsg, THistory>, bool> condition)
+    {
+        if (_properties.Any(p => p.Name == name)) throw new ArgumentException($"The model already has a property named \"{name}\".", nameof(name));
+        _properties.Add(new Property<ActorModelState<TMsg, THistory>>(expectation, name, condition));
+        return this;
+    }
+
+    /// <summary>Updates the history when a message is delivered (return the same instance for "unchanged").</summary>
+    public ActorModel<TMsg, THistory> RecordMsgIn(Func<THistory, Envelope<TMsg>, THistory> record)
+    {
+        _recordMsgIn = record ?? throw new ArgumentNullException(nameof(record));
+        return this;
+    }
+
+    /// <summary>Updates the history when a message is sent (return the same instance for "unchanged").</summary>
+    public ActorModel<TMsg, THistory> RecordMsgOut(Func<THistory, Envelope<TMsg>, THistory> record)
+    {
+        _recordMsgOut = record ?? throw new ArgumentNullException(nameof(record));
+        return this;
+    }
+
+    /// <summary>Limits the states checked.</summary>
+    public ActorModel<TMsg, THistory> WithinBoundary(Func<ActorModelState<TMsg, THistory>, bool> withinBoundary)
+    {
+        _withinBoundary = withinBoundary ?? throw new ArgumentNullException(nameof(withinBoundary));
+        return this;
+    }
+
+    /// <inheritdoc/>
+    protected override IEnumerable<Property<ActorModelState<TMsg, THistory>>> DefineProperties() => _properties;
+
+    /// <inheritdoc/>
+    public override bool WithinBoundary(ActorModelState<TMsg, THistory> state) => _withinBoundary(state);
+
+    /// <inheritdoc/>
+    public override IEnumerable<ActorModelState<TMsg, THistory>> InitStates()
+    {
+        var n = _actors.Count;
+        var state = new Builder(this,
+            new object[n],
+            InitialNetwork,
+            [.. Enumerable.Repeat(ImmutableHashSet<object>.Empty, n)],
+            [.. Enumerable.Repeat(ImmutableDictionary<string, ImmutableArray<object>>.Empty, n)],
+            new object?[n],
+            InitialHistory);
+        for (var i = 0; i < n; i++)
+        {
+            var o = new Out<TMsg>();
+            state.ActorStates[i] = _actors[i].OnStart(Id.From(i), null, o);
+            state.Apply(Id.From(i), o);
+        }
+        yield return state.Build(crashed: [.. new bool[n]]);
+    }
+
+    /// <inheritdoc/>
+    public override void Actions(ActorModelState<TMsg, THistory> state, List<ActorModelAction<TMsg>> actions)
+    {
+        var start = actions.Count;
+        foreach (var envelope in state.Network.Deliverable)
+        {
+            if (IsLossy) actions.Add(new ActorModelAction<TMsg>.Drop(envelope));
+            if (envelope.Dst.Value < (ulong)_actors.Count)
+                actions.Add(new ActorModelAction<TMsg>.Deliver(envelope.Src, envelope.Dst, envelope.Msg));
+        }
+        for (var i = 0; i < state.Timers.Length; i++)
+            foreach (var timer in state.Timers[i]) actions.Add(new ActorModelAction<TMsg>.Timeout(Id.From(i), timer));
+        var crashedCount = 0;
+        foreach (var crashed in state.Crashed) if (crashed) crashedCount++;
+        if (crashedCount < CrashLimit)
+            for (var i = 0; i < state.Crashed.Length; i++) if (!state.Crashed[i]) actions.Add(new ActorModelAction<TMsg>.Crash(Id.From(i)));
+        for (var i = 0; i < state.Crashed.Length; i++) if (state.Crashed[i]) actions.Add(new ActorModelAction<TMsg>.Recover(Id.From(i)));
+        for (var i = 0; i < state.RandomChoices.Length; i++)
+            foreach (var (key, choices) in state.RandomChoices[i])
+                foreach (var choice in choices) actions.Add(new ActorModelAction<TMsg>.SelectRandom(Id.From(i), key, choice));
+        // Paths are index sequences, so the order must not depend on hash order: sort as the Rust library does.
+        actions.Sort(start, actions.Count - start, ActionComparer.Instance);
+    }
+
+    /// <inheritdoc/>
+    public override ActorModelState<TMsg, THistory>? NextState(ActorModelState<TMsg, THistory> state, ActorModelAction<TMsg> action)
+    {
+        switch (action)
+        {
+            case ActorModelAction<TMsg>.Drop drop:
+                return state with { Network = state.Network.OnDrop(drop.Envelope) };
+
+            case ActorModelAction<TMsg>.Deliver(var src, var dst, var msg):
+            {
+                var index = dst.Index;
+                if (index >= _actors.Count || state.Crashed[index]) return null; // undeliverable
+                var o = new Out<TMsg>();
+                var next = _actors[index].OnMsg(dst, state.ActorStates[index], src, msg, o, out var changed);
+                // A delivery that changes nothing is ignored, except on an ordered network, where it
+                // still advances the channel. (Safe as long as properties do not depend on which
+                // envelopes are in flight, as the Rust library notes.)
+                if (!changed && o.Count == 0 && !IsOrdered) return null;
+                var envelope = new Envelope<TMsg>(src, dst, msg);
+                var history = _recordMsgIn(state.History, envelope);
+                var builder = Builder.From(this, state, state.Network.OnDeliver(envelope), history);
+                if (changed) builder.ActorStates[index] = next;
+                builder.Apply(dst, o);
+                return builder.Build(state.Crashed);
+            }
+
+            case ActorModelAction<TMsg>.Timeout(var id, var timer):
+            {
+                var index = id.Index;
+                var o = new Out<TMsg>();
+                var next = _actors[index].OnTimeout(id, state.ActorStates[index], timer, o, out var changed);
+                // Ignored if it changes nothing but re-setting the same timer.
+                if (!changed && o.Count == 1 && o.Commands[0] is Command<TMsg>.SetTimer set && Equals(set.Timer, timer)) return null;
+                var builder = Builder.From(this, state, state.Network, state.History);
+                builder.Timers[index] = builder.Timers[index].Remove(timer);
+                if (changed) builder.ActorStates[index] = next;
+                builder.Apply(id, o);
+                return builder.Build(state.Crashed);
+            }
+
+            case ActorModelAction<TMsg>.Crash(var id):
+            {
+                var index = id.Index;
+                var builder = Builder.From(this, state, state.Network, state.History);
+                builder.Timers[index] = ImmutableHashSet<object>.Empty;
+                builder.RandomChoices[index] = ImmutableDictionary<string, ImmutableArray<object>>.Empty;
+                return builder.Build(state.Crashed.SetItem(index, true));
+            }
+
+            case ActorModelAction<TMsg>.Recover(var id):
+            {
+                var index = id.Index;
+                var o = new Out<TMsg>();
+                var builder = Builder.From(this, state, state.Network, state.History);
+                builder.ActorStates[index] = _actors[index].OnStart(id, state.Storages[index], o);
+                builder.Apply(id, o);
+                return builder.Build(state.Crashed.SetItem(index, false));
+            }
+
+            case ActorModelAction<TMsg>.SelectRandom(var id, var key, var random):
+            {
+                var index = id.Index;
+                var o = new Out<TMsg>();
+                var next = _actors[index].OnRandom(id, state.ActorStates[index], random, o, out var changed);
+                var builder = Builder.From(this, state, state.Network, state.History);
+                builder.RandomChoices[index] = builder.RandomChoices[index].Remove(key);
+                if (changed) builder.ActorStates[index] = next;
+                builder.Apply(id, o);
+                return builder.Build(state.Crashed);
+            }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown action.");
+        }
+    }
+
+    /// <summary>A mutable copy of a system state, to apply one step's effects.</summary>
+    private sealed class Builder(
+        ActorModel<TMsg, THistory> model,
+        object[] actorStates,
+        Network<TMsg> network,
+        ImmutableHashSet<object>[] timers,
+        ImmutableDictionary<string, ImmutableArray<object>>[] randomChoices,
+        object?[] storages,
+        THistory history)
+    {
+        public object[] ActorStates { get; } = actorStates;
+        public ImmutableHashSet<object>[] Timers { get; } = timers;
+        public ImmutableDictionary<string, ImmutableArray<object>>[] RandomChoices { get; } = randomChoices;
+
+        public static Builder From(ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> state, Network<TMsg> network, THistory history) =>
+            new(model, [.. state.ActorStates], network, [.. state.Timers], [.. state.RandomChoices], [.. state.Storages], history);
+
+        /// <summary>Applies an actor's commands: sends (recording history), timers, random choices, storage.</summary>
+        public void Apply(Id id, Out<TMsg> o)
+        {
+            var index = id.Index;
+            foreach (var command in o.Commands)
+            {
+                switch (command)
+                {
+                    case Command<TMsg>.Send(var dst, var msg):
+                        var envelope = new Envelope<TMsg>(id, dst, msg);
+                        history = model._recordMsgOut(history, envelope);
+                        network = network.Send(envelope);
+                        break;
+                    case Command<TMsg>.SetTimer set:
+                        Timers[index] = Timers[index].Add(set.Timer);
+                        break;
+                    case Command<TMsg>.CancelTimer cancel:
+                        Timers[index] = Timers[index].Remove(cancel.Timer);
+                        break;
+                    case Command<TMsg>.ChooseRandom(var key, var choices):
+                        RandomChoices[index] = choices.Count == 0 ? RandomChoices[index].Remove(key) : RandomChoices[index].SetItem(key, [.. choices]);
+                        break;
+                    case Command<TMsg>.Save(var storage):
+                        storages[index] = storage;
+                        break;
+                }
+            }
+        }
+
+        public ActorModelState<TMsg, THistory> Build(ImmutableArray<bool> crashed) =>
+            new([.. ActorStates], network, [.. Timers], [.. RandomChoices], crashed, [.. storages], history);
+    }
+
+    private sealed class ActionComparer : IComparer<ActorModelAction<TMsg>>
+    {
+        public static readonly ActionComparer Instance = new();
+        public int Compare(ActorModelAction<TMsg>? x, ActorModelAction<TMsg>? y) => ActorModelAction<TMsg>.Compare(x!, y!);
+    }
+}

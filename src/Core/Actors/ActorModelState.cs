@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace Stateright.Actors;
+
+/// <summary>
+/// The state of a whole actor system: every actor's state, the network, the timers set, the pending
+/// random choices, which actors have crashed, their durable storage, and the history that properties
+/// inspect (e.g. a linearizability tester).
+/// </summary>
+/// <typeparam name="TMsg">The message type.</typeparam>
+/// <typeparam name="THistory">The history type.</typeparam>
+public sealed record ActorModelState<TMsg, THistory>(
+    ImmutableArray<object> ActorStates,
+    Network<TMsg> Network,
+    ImmutableArray<ImmutableHashSet<object>> Timers,
+    ImmutableArray<ImmutableDictionary<string, ImmutableArray<object>>> RandomChoices,
+    ImmutableArray<bool> Crashed,
+    ImmutableArray<object?> Storages,
+    THistory History)
+{
+    /// <summary>The state of actor <paramref name="id"/>, cast to its type.</summary>
+    public T StateOf<T>(Id id) => (T)ActorStates[id.Index];
+
+    /// <summary>The states of all actors whose state is a <typeparamref name="T"/>, in id order.</summary>
+    public IEnumerable<T> StatesOf<T>() => ActorStates.OfType<T>();
+
+    /// <summary>A multi-line rendering: one line per actor, then the network and history.</summary>
+    public string Describe()
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < ActorStates.Length; i++)
+        {
+            sb.Append($"Id({i}): {ActorStates[i]}");
+            if (Crashed[i]) sb.Append(" (crashed)");
+            if (!Timers[i].IsEmpty) sb.Append($" timers {{{string.Join(", ", Timers[i].Select(t => t.ToString()).Order(StringComparer.Ordinal))}}}");
+            sb.Append('\n');
+        }
+        sb.Append("Network: ").Append(Network).Append('\n');
+        if (History is not null && History is not Unit) sb.Append("History: ").Append(History).Append('\n');
+        return sb.ToString().TrimEnd('\n');
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Describe().Replace("\n", "; ");
+}
+
+/// <summary>The history type of a model that records none.</summary>
+public sealed record Unit
+{
+    /// <summary>The only value.</summary>
+    public static Unit Value { get; } = new();
+
+    /// <inheritdoc/>
+    public override string ToString() => "()";
+}
