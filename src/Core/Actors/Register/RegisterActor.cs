@@ -18,6 +18,9 @@ public static class RegisterActor
     /// <summary>A client for servers that exchange no internal messages.</summary>
     public static RegisterClient<Unit> Client(int putCount, int serverCount) => new(putCount, serverCount);
 
+    /// <summary>A write-once register client (see <see cref="WriteOnceRegisterClient{TInternal}"/>).</summary>
+    public static WriteOnceRegisterClient<TInternal> WriteOnceClient<TInternal>(int putCount, int serverCount) => new(putCount, serverCount);
+
     /// <summary>The server under test, as is: in C# actors of different classes mix freely in one model.</summary>
     public static IActor<RegisterMsg<ulong, char, TInternal>> Server<TInternal>(IActor<RegisterMsg<ulong, char, TInternal>> server) => server;
 }
@@ -32,16 +35,14 @@ public sealed record RegisterClientState(ulong? Awaiting, ulong OpCount)
 /// <summary>The client of <see cref="RegisterActor.Client{TInternal}(int, int)"/>.</summary>
 public sealed class RegisterClient<TInternal> : Actor<RegisterMsg<ulong, char, TInternal>, RegisterClientState>
 {
-    private readonly int _putCount;
-    private readonly ulong _serverCount;
+    private readonly ClientSchedule _schedule;
 
     /// <summary>Creates the client.</summary>
     public RegisterClient(int putCount, int serverCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(putCount);
         ArgumentOutOfRangeException.ThrowIfLessThan(serverCount, 1);
-        _putCount = putCount;
-        _serverCount = (ulong)serverCount;
+        _schedule = new ClientSchedule((ulong)serverCount, putCount);
     }
 
     /// <inheritdoc/>
@@ -50,12 +51,8 @@ public sealed class RegisterClient<TInternal> : Actor<RegisterMsg<ulong, char, T
     /// <inheritdoc/>
     public override RegisterClientState OnStart(Id id, Out<RegisterMsg<ulong, char, TInternal>> o)
     {
-        var index = id.Value;
-        if (index < _serverCount) throw new InvalidOperationException("Register clients must be added to the model after the servers.");
-        if (_putCount == 0) return new RegisterClientState(null, 0);
-        var requestId = 1 * index;
-        var value = (char)('A' + (int)(index - _serverCount));
-        o.Send(new Id(index % _serverCount), new RegisterMsg<ulong, char, TInternal>.Put(requestId, value));
+        if (_schedule.First(id) is not var (server, requestId, value)) return new RegisterClientState(null, 0);
+        o.Send(server, new RegisterMsg<ulong, char, TInternal>.Put(requestId, value));
         return new RegisterClientState(requestId, 1);
     }
 
@@ -64,20 +61,15 @@ public sealed class RegisterClient<TInternal> : Actor<RegisterMsg<ulong, char, T
     {
         if (state.Value.Awaiting is not { } awaiting) return;
         var opCount = state.Value.OpCount;
-        var index = id.Value;
         switch (msg)
         {
             case RegisterMsg<ulong, char, TInternal>.PutOk ok when ok.RequestId == awaiting:
-            {
-                var requestId = (opCount + 1) * index;
-                var server = new Id((index + opCount) % _serverCount);
-                if (opCount < (ulong)_putCount)
-                    o.Send(server, new RegisterMsg<ulong, char, TInternal>.Put(requestId, (char)('Z' - (int)(index - _serverCount))));
-                else
-                    o.Send(server, new RegisterMsg<ulong, char, TInternal>.Get(requestId));
+                var (server, requestId, putValue) = _schedule.Next(id, opCount);
+                o.Send(server, putValue is { } value
+                    ? new RegisterMsg<ulong, char, TInternal>.Put(requestId, value)
+                    : new RegisterMsg<ulong, char, TInternal>.Get(requestId));
                 state.Value = new RegisterClientState(requestId, opCount + 1);
                 break;
-            }
             case RegisterMsg<ulong, char, TInternal>.GetOk ok when ok.RequestId == awaiting:
                 state.Value = new RegisterClientState(null, opCount + 1);
                 break;
