@@ -63,7 +63,8 @@ public abstract class Network<TMsg> : IFingerprintable
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{KindName} {{{string.Join(", ", All)}}}";
+    public override string ToString() =>
+        $"{KindName} {{{string.Join(", ", All.OrderBy(e => e.Src).ThenBy(e => e.Dst).ThenBy(e => e.Msg?.ToString(), StringComparer.Ordinal))}}}";
 }
 
 /// <summary>The kinds of network.</summary>

@@ -21,7 +21,7 @@ public static class TraceText
             i++;
             sb.Append("  ").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)).Append(". ").Append(model.FormatAction(action)).Append('\n');
             if (!includeStates) continue;
-            if (model.FormatStep(before, action) is { } step) sb.Append("     ").Append(Indent(step)).Append('\n');
+            if (model.FormatStep(before, action) is { } step) sb.Append("     ").Append(Indent(step, 5)).Append('\n');
             sb.Append("     → ").Append(Indent(model.FormatState(after))).Append('\n');
         }
         return sb.ToString();
@@ -42,5 +42,5 @@ public static class TraceText
         return sb.ToString();
     }
 
-    private static string Indent(string text) => text.Replace("\r\n", "\n").Replace("\n", "\n       ");
+    private static string Indent(string text, int width = 7) => text.Replace("\r\n", "\n").Replace("\n", "\n" + new string(' ', width));
 }

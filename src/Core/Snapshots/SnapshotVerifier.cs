@@ -5,7 +5,8 @@ namespace Stateright.Snapshots;
 /// <summary>The outcome of comparing a trace with its verified snapshot.</summary>
 /// <param name="Matched">True if the verified file exists and equals the trace (or it was auto-accepted).</param>
 /// <param name="Message">For a mismatch, a message in Verify's layout with a unified diff; otherwise empty.</param>
-public sealed record SnapshotResult(bool Matched, string Message);
+/// <param name="IsNew">True when there was no verified file yet.</param>
+public sealed record SnapshotResult(bool Matched, string Message, bool IsNew = false);
 
 /// <summary>
 /// Compares traces with verified snapshot files: on a missing or different verified file it writes
@@ -40,7 +41,7 @@ public static class SnapshotVerifier
             : "\nNo verified snapshot yet. Received:\n" + received + "\n";
         message += $"\nTo accept: move the received file over the verified one, e.g. `dotnet run --project tools/AcceptSnapshots -- \"{paths.Directory}\"`, or set {SnapshotEnvironment.AutoAcceptVariable}=true locally.";
         if (environment.DiffToolEnabled) TryLaunch(paths);
-        return new SnapshotResult(false, message);
+        return new SnapshotResult(false, message, IsNew: !exists);
     }
 
     private static void TryLaunch(SnapshotPaths paths)

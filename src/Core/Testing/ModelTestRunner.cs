@@ -92,7 +92,7 @@ public static class ModelTestRunner
             return (false, message.ToString().TrimEnd('\n'));
         }
         if (!snapshot.Matched)
-            return (false, $"{header}: the {(verdict.Kind == VerdictKind.Violated ? "counterexample" : "example")} differs from its snapshot.\n{snapshot.Message}".TrimEnd('\n'));
+            return (false, $"{header}: the {(verdict.Kind == VerdictKind.Violated ? "counterexample" : "example")} {(snapshot.IsNew ? "has no verified snapshot yet" : "differs from its snapshot")}.\n{snapshot.Message}".TrimEnd('\n'));
         return (true, $"{header}: {(verdict.Kind == VerdictKind.Violated ? "the expected counterexample" : "an example")} was found and matches {Path.GetFileName(paths.Verified)}.");
     }
 
