@@ -15,11 +15,12 @@ internal static class ModelRunCache
 
     private static int s_runCount;
 
-    public static Task<ModelRunOutcome> GetOrRun(string key, Func<Task<ModelRunOutcome>> run) =>
+    /// <summary>The shared run for <paramref name="key"/>, started on first request; <paramref name="run"/> receives the run's number in this process.</summary>
+    public static Task<ModelRunOutcome> GetOrRun(string key, Func<int, Task<ModelRunOutcome>> run) =>
         s_runs.GetOrAdd(key, _ => new Lazy<Task<ModelRunOutcome>>(() =>
         {
-            Interlocked.Increment(ref s_runCount);
-            return Task.Run(run);
+            var number = Interlocked.Increment(ref s_runCount);
+            return Task.Run(() => run(number));
         })).Value;
 }
 

@@ -35,7 +35,7 @@ public static class ModelTestRunner
     /// </summary>
     public static async Task<PropertyTestResult> RunPropertyAsync(ModelMethod method, ModelTestOptions options, string property, SnapshotEnvironment? environment = null, CancellationToken cancellationToken = default)
     {
-        var outcome = await ModelRunCache.GetOrRun(method.Key + "|" + options.CacheKey(), () => RunAsync(method, options)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var outcome = await ModelRunCache.GetOrRun(method.Key + "|" + options.CacheKey(), number => RunAsync(method, options, number)).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (outcome.Failure is not null)
             return new PropertyTestResult(false, Describe(method, outcome.Failure), "", TimeSpan.Zero);
         var result = outcome.Result!;
@@ -47,14 +47,15 @@ public static class ModelTestRunner
         return new PropertyTestResult(passed, message, output, result.Elapsed);
     }
 
-    private static async Task<ModelRunOutcome> RunAsync(ModelMethod method, ModelTestOptions options)
+    private static async Task<ModelRunOutcome> RunAsync(ModelMethod method, ModelTestOptions options, int runNumber)
     {
         IModelHandle? model = null;
         try
         {
             ThrowIfInvalid(options);
             model = Unwrap(method.CreateModel);
-            var progress = new List<string>();
+            // One run serves every property case of the method; the number shows it in each case's output.
+            var progress = new List<string> { $"Checker run #{runNumber} for {method.TestClass.Name}.{method.Method.Name} ({options.Engine}, {options.Threads} thread{(options.Threads == 1 ? "" : "s")})" };
             var result = await model.RunAsync(options, line => { lock (progress) progress.Add(line); }, CancellationToken.None).ConfigureAwait(false);
             return new ModelRunOutcome(result with { Progress = progress.ToArray() }, model, null);
         }

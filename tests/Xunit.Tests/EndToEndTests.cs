@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Xml.Linq;
+
+namespace Stateright.Testing.Xunit.Tests;
+
+/// <summary>
+/// Runs `dotnet test` on tests/Fixtures/XunitFixture (a project whose tests fail on purpose) and reads
+/// the TRX: one result per property, names, outcomes, messages, list and filter, one run per method.
+/// </summary>
+public sealed class EndToEndTests(EndToEndTests.FixtureRun run) : IClassFixture<EndToEndTests.FixtureRun>
+{
+    /// <summary>Builds the fixture and runs all of its tests once for the whole class.</summary>
+    public sealed class FixtureRun : IDisposable
+    {
+        public FixtureRun()
+        {
+            Project = Path.Combine(RepositoryRoot(), "tests", "Fixtures", "XunitFixture", "XunitFixture.csproj");
+            Configuration = typeof(FixtureRun).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+            ResultsDirectory = Directory.CreateTempSubdirectory("stateright-e2e-").FullName;
+            var build = Dotnet("build", Project, "-c", Configuration, "--nologo");
+            if (build.ExitCode != 0) throw new InvalidOperationException("Building the fixture failed:\n" + build.Output);
+            TestRun = Dotnet("test", Project, "-c", Configuration, "--no-build", "--logger", "trx;LogFileName=all.trx", "--results-directory", ResultsDirectory);
+            Results = ReadTrx(Path.Combine(ResultsDirectory, "all.trx"));
+        }
+
+        public string Project { get; }
+        public string Configuration { get; }
+        public string ResultsDirectory { get; }
+        public (int ExitCode, string Output) TestRun { get; }
+        public IReadOnlyList<TrxResult> Results { get; }
+
+        public void Dispose() => Directory.Delete(ResultsDirectory, recursive: true);
+    }
+
+    public sealed record TrxResult(string Name, string Outcome, string Message, string Output);
+
+    [Fact]
+    public void Reports_one_result_per_property_with_the_expected_outcomes()
+    {
+        Assert.NotEqual(0, run.TestRun.ExitCode); // the fixture fails on purpose
+        var outcomes = run.Results.ToDictionary(r => r.Name, r => r.Outcome);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["XunitFixture.FixtureModels.Mixed(holds)"] = "Passed",
+            ["XunitFixture.FixtureModels.Mixed(violated)"] = "Failed",
+            ["XunitFixture.FixtureModels.Mixed(reachable)"] = "Passed",
+            ["XunitFixture.FixtureModels.Mixed(unreachable)"] = "Failed",
+            ["XunitFixture.FixtureModels.KnownBug(known bug)"] = "Passed",
+            ["XunitFixture.FixtureModels.Broken"] = "Failed",
+            ["XunitFixture.FixtureModels.Endless(finite)"] = "Failed",
+        }, outcomes);
+    }
+
+    [Fact]
+    public void Failure_messages_explain_each_outcome()
+    {
+        string Message(string name) => run.Results.Single(r => r.Name == name).Message;
+        Assert.Contains("Unexpected Property \"violated\" (Always): counterexample in 2 steps:", Message("XunitFixture.FixtureModels.Mixed(violated)"));
+        Assert.Contains("Last state: 2", Message("XunitFixture.FixtureModels.Mixed(violated)"));
+        Assert.Contains("no example was found, so this outcome is unreachable", Message("XunitFixture.FixtureModels.Mixed(unreachable)"));
+        Assert.Contains("the factory is broken", Message("XunitFixture.FixtureModels.Broken"));
+        Assert.Contains("model checking is incomplete (timed out", Message("XunitFixture.FixtureModels.Endless(finite)"));
+    }
+
+    [Fact]
+    public void The_checker_runs_once_per_method()
+    {
+        var runNumbers = run.Results
+            .Where(r => r.Name.StartsWith("XunitFixture.FixtureModels.Mixed(", StringComparison.Ordinal))
+            .Select(r => System.Text.RegularExpressions.Regex.Match(r.Output, @"Checker run #(\d+) for FixtureModels\.Mixed").Groups[1].Value)
+            .ToArray();
+        Assert.Equal(4, runNumbers.Length);
+        Assert.All(runNumbers, n => Assert.NotEqual("", n));
+        Assert.Single(runNumbers.Distinct());
+    }
+
+    [Fact]
+    public void List_tests_shows_every_property()
+    {
+        var list = Dotnet("test", run.Project, "-c", run.Configuration, "--no-build", "--list-tests");
+        Assert.Equal(0, list.ExitCode);
+        foreach (var name in new[] { "Mixed(holds)", "Mixed(violated)", "Mixed(reachable)", "Mixed(unreachable)", "KnownBug(known bug)", "Endless(finite)" })
+            Assert.Contains("XunitFixture.FixtureModels." + name, list.Output);
+    }
+
+    [Fact]
+    public void A_filter_on_one_property_runs_only_that_one()
+    {
+        var results = Path.Combine(run.ResultsDirectory, "filtered");
+        var filtered = Dotnet("test", run.Project, "-c", run.Configuration, "--no-build", "--filter", "ModelProperty=reachable", "--logger", "trx;LogFileName=one.trx", "--results-directory", results);
+        Assert.Equal(0, filtered.ExitCode);
+        var result = Assert.Single(ReadTrx(Path.Combine(results, "one.trx")));
+        Assert.Equal("XunitFixture.FixtureModels.Mixed(reachable)", result.Name);
+        Assert.Equal("Passed", result.Outcome);
+    }
+
+    private static IReadOnlyList<TrxResult> ReadTrx(string path)
+    {
+        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+        return XDocument.Load(path).Descendants(ns + "UnitTestResult").Select(r => new TrxResult(
+            (string)r.Attribute("testName")!,
+            (string)r.Attribute("outcome")!,
+            r.Descendants(ns + "Message").FirstOrDefault()?.Value ?? "",
+            r.Descendants(ns + "StdOut").FirstOrDefault()?.Value ?? "")).ToArray();
+    }
+
+    private static (int ExitCode, string Output) Dotnet(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["CI"] = "true"; // no diff tools from the fixture
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in 5 minutes.");
+        }
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "Stateright.Testing.sln"))) return directory.FullName;
+        throw new InvalidOperationException("Cannot find the repository root (Stateright.Testing.sln) above " + AppContext.BaseDirectory);
+    }
+}
