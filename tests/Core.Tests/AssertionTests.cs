@@ -113,13 +113,22 @@ public class AssertionTests
         Assert.Equal(one.StateCount, two.StateCount);
     }
 
-    [Fact]
-    public void Finish_when_any_stops_at_the_first_discovery()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Finish_when_any_stops_at_the_end_of_the_block_like_the_rust_checker(int threads)
     {
-        var model = new DGraph(Property<int>.Sometimes("three", s => s == 3), Property<int>.Sometimes("one", s => s == 1)).WithPath(0, 1, 2, 3);
-        var checker = model.Checker().FinishWhen(HasDiscoveries.Any).SpawnBfs().Join();
+        // The Rust checker tests the finish condition between blocks of 1,500 states (or right after
+        // a state that hits every property); we stop at the same point, for every thread count.
+        var model = new Counter(Property<long>.Sometimes("ten", s => s == 10), Property<long>.Sometimes("huge", s => s == 1_000_000_000));
+        var checker = model.Checker().Threads(threads).FinishWhen(HasDiscoveries.Any).SpawnBfs().Join();
         Assert.Equal(CheckerStatus.FinishedByDiscoveries, checker.Status);
-        Assert.Equal(["one"], checker.Discoveries.Keys);
+        Assert.Equal(["ten"], checker.Discoveries.Keys);
         Assert.False(checker.IsComplete);
+        var reference = model.Checker().FinishWhen(HasDiscoveries.Any).SpawnBfs().Join();
+        Assert.Equal(reference.UniqueStateCount, checker.UniqueStateCount);
+        Assert.Equal(reference.StateCount, checker.StateCount);
+        Assert.Equal(1_500 * 2 + 1, checker.StateCount); // 1,500 states expanded, two successors each, plus the initial state
     }
 }

@@ -55,6 +55,16 @@ public sealed record CommandLine(string Example, string Mode, IReadOnlyList<stri
             : throw new UsageException($"{what} must be a positive integer, not '{Positional[index]}'.");
     }
 
+    /// <summary>The positional argument at <paramref name="index"/> as a network kind, or <paramref name="fallback"/> when absent.</summary>
+    /// <exception cref="UsageException">The argument names no network kind.</exception>
+    public Stateright.Actors.NetworkKind Network(int index, Stateright.Actors.NetworkKind fallback)
+    {
+        if (index >= Positional.Count) return fallback;
+        return Stateright.Actors.NetworkKinds.TryParse(Positional[index], out var kind)
+            ? kind
+            : throw new UsageException($"NETWORK must be one of {string.Join(", ", Stateright.Actors.NetworkKinds.Names)}, not '{Positional[index]}'.");
+    }
+
     /// <summary>Applies the common options to a checker builder.</summary>
     public CheckerBuilder<TState, TAction> Configure<TState, TAction>(CheckerBuilder<TState, TAction> builder)
     {

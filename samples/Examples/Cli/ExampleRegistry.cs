@@ -9,6 +9,7 @@ public static class ExampleRegistry
         new TwoPhaseCommitExample(),
         new IncrementExample(),
         new IncrementLockExample(),
+        new SingleCopyRegisterExample(),
     ];
 
     /// <summary>Runs the program: returns the exit code (0 success, 1 model failure, 2 usage error).</summary>

@@ -39,6 +39,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             if (Table.TryAddOwned(key, 0)) initial.Add(new Entry(init, key, InitialEventuallyBits));
         }
         var level = initial.ToArray();
+        long pops = 0; // states popped so far in a one-thread run's order, for block boundaries
 
         for (var depth = 1; level.Length > 0; depth++)
         {
@@ -46,7 +47,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             if (TargetMaxDepth is { } maxDepth && depth >= maxDepth)
                 return new EngineResult(CheckerStatus.TargetMaxDepthReached, IndexPaths(discoveries));
 
-            var expansion = new LevelExpansion(this, level, discovered);
+            var expansion = new LevelExpansion(this, level, discovered, pops);
             expansion.Run();
             if (StopRequested) return new EngineResult(CheckerStatus.Running, IndexPaths(discoveries));
 
@@ -56,6 +57,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                 discovered[property] = true;
                 discoveries[property] = level[position].Key;
             }
+            pops += limit.LastChecked + 1;
             level = expansion.Insert(limit.ExpandedBefore);
             if (stop is { } status) return new EngineResult(status, IndexPaths(discoveries));
         }
@@ -81,11 +83,17 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         private readonly long[] _firstPosition; // per property: lowest position discovered in this level
         private readonly ulong[] _bitsAfter; // per position: eventually bits after checking it (empty without eventually properties)
         private int _nextChunk;
-        private long _stopAt = long.MaxValue; // a position known to satisfy the finish condition
+        // Where processing of this level may stop, encoded so that one minimum covers both kinds of stop:
+        // 2p = state p hits every property (checked, not expanded); 2p+1 = the block ending at p met
+        // the finish condition (p expanded). Position q is processed only while 2q < _stopCode.
+        private long _stopCode = long.MaxValue;
+        private long _firstAllHit = long.MaxValue;
+        private readonly long _popsBefore;
         private int _targetReached;
 
-        public LevelExpansion(BfsEngine<TState, TAction> engine, Entry[] level, bool[] discoveredBefore)
+        public LevelExpansion(BfsEngine<TState, TAction> engine, Entry[] level, bool[] discoveredBefore, long popsBefore)
         {
+            _popsBefore = popsBefore;
             _engine = engine;
             _level = level;
             _discoveredBefore = discoveredBefore;
@@ -112,13 +120,13 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             {
                 var chunk = Interlocked.Increment(ref _nextChunk) - 1;
                 var start = chunk * _chunkSize;
-                if (start >= _level.Length || start > Interlocked.Read(ref _stopAt)) return;
+                if (start >= _level.Length || 2L * start >= Interlocked.Read(ref _stopCode)) return;
                 var end = Math.Min(_level.Length, start + _chunkSize);
                 var output = new List<Candidate>();
                 long generated = 0;
                 for (var position = start; position < end; position++)
                 {
-                    if (position > Interlocked.Read(ref _stopAt) || engine.StopRequested) break;
+                    if (2L * position >= Interlocked.Read(ref _stopCode) || engine.StopRequested) break;
                     var entry = _level[position];
                     var step = Step.Visiting;
                     var actionIndex = -1;
@@ -131,9 +139,10 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         engine.CheckProperties(entry.State, ref bits, _discoveredBefore, found);
                         if (_bitsAfter.Length > 0) _bitsAfter[position] = bits;
                         foreach (var i in found) Record(i, position);
-                        if (found.Count > 0 && ShouldStopAt(position))
+                        if (engine.HitsEveryProperty(entry.State, bits, _discoveredBefore, found))
                         {
-                            Atomic.Min(ref _stopAt, position);
+                            Atomic.Min(ref _firstAllHit, position);
+                            Atomic.Min(ref _stopCode, 2L * position);
                             break;
                         }
 
@@ -156,7 +165,11 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         {
                             for (var i = 0; i < engine.Properties.Length; i++)
                                 if ((bits & (1UL << i)) != 0 && !_discoveredBefore[i]) Record(i, position);
-                            if (ShouldStopAt(position)) { Atomic.Min(ref _stopAt, position); break; }
+                        }
+                        if (IsBlockEnd(position) && ShouldStopAt(position))
+                        {
+                            Atomic.Min(ref _stopCode, 2L * position + 1);
+                            break;
                         }
                     }
                     catch (Exception e)
@@ -180,6 +193,9 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
 
         private void Record(int property, long position) => Atomic.Min(ref _firstPosition[property], position);
 
+        /// <summary>True if <paramref name="position"/> is the last state of a block in a one-thread run's pop order.</summary>
+        private bool IsBlockEnd(long position) => (_popsBefore + position + 1) % BlockSize == 0;
+
         /// <summary>
         /// True if the discoveries known at or before <paramref name="position"/> satisfy the finish
         /// condition. Knowledge may be partial (other workers may not have reported earlier positions
@@ -193,9 +209,11 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         }
 
         /// <summary>
-        /// Computes exactly where a one-thread run would have stopped in this level: at the first
-        /// position where the discoveries so far satisfy the finish condition (that state is checked
-        /// but not expanded), or where the state count reaches the target (that state is expanded).
+        /// Computes exactly where a one-thread run would have stopped in this level (see
+        /// <see cref="Engine{TState, TAction}.BlockSize"/>): at the first state that hits every
+        /// property (checked, not expanded), or at the end of the first block after which the
+        /// discoveries satisfy the finish condition, or where the state count reaches the target (that
+        /// state is expanded).
         /// </summary>
         public (Limit Limit, CheckerStatus? Stop) Resolve()
         {
@@ -203,15 +221,21 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             var expandedBefore = _level.Length;
             CheckerStatus? stop = null;
 
-            var known = (bool[])_discoveredBefore.Clone();
-            foreach (var (property, position) in DiscoveriesUpTo(lastChecked).OrderBy(d => d.Position).ThenBy(d => d.Property))
+            var code = _firstAllHit == long.MaxValue ? long.MaxValue : 2 * _firstAllHit;
+            var firstBlockEnd = (BlockSize - 1 - _popsBefore % BlockSize) % BlockSize;
+            for (var end = firstBlockEnd; end < _level.Length && 2 * end + 1 < code; end += BlockSize)
             {
-                known[property] = true;
+                var known = (bool[])_discoveredBefore.Clone();
+                for (var i = 0; i < known.Length; i++) known[i] |= _firstPosition[i] <= end;
                 if (!_engine.FinishWhen(known)) continue;
-                lastChecked = position;
-                expandedBefore = position;
-                stop = CheckerStatus.FinishedByDiscoveries;
+                code = 2 * end + 1;
                 break;
+            }
+            if (code != long.MaxValue)
+            {
+                lastChecked = (int)(code / 2);
+                expandedBefore = (int)(code / 2 + code % 2);
+                stop = CheckerStatus.FinishedByDiscoveries;
             }
 
             if (_engine.TargetStateCount is { } target)

@@ -37,7 +37,7 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             Table = new VisitedTable();
             ResetStatistics();
             var wanted = parallel.Discoveries.Keys.ToArray();
-            var paths = new DfsRun(this, 1, found => wanted.All(i => found[i])).Run();
+            var paths = new DfsRun(this, 1, found => wanted.All(i => found[i]), eager: true).Run();
             Table = table;
             SetStateCount(states);
             ResetMaxDepth(depth);
@@ -52,7 +52,7 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
     }
 
     /// <summary>One DFS run over a fresh visited table.</summary>
-    private sealed class DfsRun(DfsEngine<TState, TAction> engine, int threads, Func<bool[], bool> finishWhen)
+    private sealed class DfsRun(DfsEngine<TState, TAction> engine, int threads, Func<bool[], bool> finishWhen, bool eager = false)
     {
         private readonly bool[] _discovered = new bool[engine.Properties.Length];
         private readonly Dictionary<int, ulong> _discoveries = [];
@@ -95,6 +95,7 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             var actions = new List<TAction>();
             var found = new List<int>();
             var model = engine.Model;
+            long pops = 0; // for the Rust library's block boundaries (see Engine.BlockSize)
             while (TakeWork(stack))
             {
                 while (stack.Count > 0)
@@ -105,9 +106,11 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                     var entry = stack[^1];
                     stack.RemoveAt(stack.Count - 1);
                     engine.RaiseMaxDepth(entry.Depth);
+                    pops++;
                     if (engine.TargetMaxDepth is { } maxDepth && entry.Depth >= maxDepth)
                     {
                         _depthBoundHit = true;
+                        if (AtBlockEnd(pops)) return;
                         continue;
                     }
 
@@ -121,7 +124,9 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         found.Clear();
                         // Read without the lock: a stale "not yet" only costs a redundant check.
                         engine.CheckProperties(entry.State, ref bits, _discovered, found);
+                        var hitsEvery = engine.HitsEveryProperty(entry.State, bits, _discovered, found);
                         if (found.Count > 0 && RecordAndCheckFinish(found, entry.Key)) return;
+                        if (hitsEvery && FinishIfDone()) return; // like the Rust checker: ends its block, not expanded
 
                         step = Step.ListingActions;
                         actions.Clear();
@@ -148,6 +153,7 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                                 if ((bits & (1UL << i)) != 0 && !_discovered[i]) found.Add(i);
                             if (found.Count > 0 && RecordAndCheckFinish(found, entry.Key)) return;
                         }
+                        if (AtBlockEnd(pops)) return;
                         if (engine.TargetStateCount is { } target && engine.StateCount >= target)
                         {
                             StopWith(CheckerStatus.TargetStateCountReached);
@@ -164,7 +170,7 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             }
         }
 
-        /// <summary>Records first discoveries; true if the finish condition now holds (and the search is stopped).</summary>
+        /// <summary>Records first discoveries; when <c>eager</c>, also stops as soon as the finish condition holds.</summary>
         private bool RecordAndCheckFinish(List<int> found, ulong key)
         {
             lock (_gate)
@@ -175,6 +181,18 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                     _discovered[i] = true;
                     _discoveries[i] = key;
                 }
+            }
+            return eager && FinishIfDone();
+        }
+
+        /// <summary>At the end of a block of <see cref="Engine{TState, TAction}.BlockSize"/> states, stops if the finish condition holds.</summary>
+        private bool AtBlockEnd(long pops) => pops % BlockSize == 0 && FinishIfDone();
+
+        /// <summary>Stops the search if the discoveries satisfy the finish condition.</summary>
+        private bool FinishIfDone()
+        {
+            lock (_gate)
+            {
                 if (!finishWhen(_discovered)) return false;
             }
             StopWith(CheckerStatus.FinishedByDiscoveries);

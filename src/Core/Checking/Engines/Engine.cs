@@ -137,6 +137,42 @@ internal abstract class Engine<TState, TAction>
         }
     }
 
+    /// <summary>
+    /// The Rust library's checker threads work in blocks of this many states and test the finish
+    /// condition only between blocks, or right after a state that hits every property at once (then
+    /// that state is not expanded). Stopping at the same points makes early-stopping runs generate
+    /// the same states, so unique-state counts match the Rust library's tests.
+    /// </summary>
+    public const int BlockSize = 1500;
+
+    /// <summary>
+    /// True if this state "hits" every property, as the Rust checker decides when to end a block
+    /// early: each <c>Always</c> property is violated here, each <c>Sometimes</c> one satisfied here,
+    /// and each <c>Eventually</c> one already discovered (before this level) and satisfied on this path.
+    /// <paramref name="found"/> holds the properties this state discovered; properties discovered
+    /// earlier are re-evaluated, but only when every other property is hit.
+    /// </summary>
+    public bool HitsEveryProperty(TState state, ulong eventuallyBitsAfter, bool[] discoveredBefore, List<int> found)
+    {
+        // Cheap checks first: an undiscovered property that this state did not discover is not hit.
+        for (var i = 0; i < Properties.Length; i++)
+        {
+            if (Properties[i].Expectation == Expectation.Eventually)
+            {
+                if (!discoveredBefore[i] || (eventuallyBitsAfter & (1UL << i)) != 0) return false;
+            }
+            else if (!discoveredBefore[i] && !found.Contains(i)) return false;
+        }
+        for (var i = 0; i < Properties.Length; i++)
+        {
+            var property = Properties[i];
+            if (!discoveredBefore[i] || property.Expectation == Expectation.Eventually) continue;
+            var holds = property.Condition(state);
+            if (property.Expectation == Expectation.Always ? holds : !holds) return false;
+        }
+        return true;
+    }
+
     /// <summary>Describes what the engine was doing when model code threw (built only after a failure).</summary>
     public string Describe(Step step, TState state, List<TAction> actions, int actionIndex)
     {
