@@ -10,6 +10,7 @@ public static class ExampleRegistry
         new IncrementExample(),
         new IncrementLockExample(),
         new SingleCopyRegisterExample(),
+        new PaxosExample(),
     ];
 
     /// <summary>Runs the program: returns the exit code (0 success, 1 model failure, 2 usage error).</summary>

@@ -1,0 +1,35 @@
+using Stateright.Actors;
+using Stateright.Examples.Cli;
+
+namespace Stateright.Examples;
+
+/// <summary>The command line of <see cref="Paxos"/>, as the Rust example's: BFS, three servers, a non-duplicating network by default; simulation for 10 s.</summary>
+public sealed class PaxosExample : Example
+{
+    /// <inheritdoc/>
+    public override string Name => "paxos";
+
+    /// <inheritdoc/>
+    public override string Summary => "single-decree Paxos as a linearizable register (three servers)";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Usage { get; } =
+    [
+        "check [CLIENT_COUNT=2] [NETWORK=unordered-nonduplicating]      BFS (also check-bfs)",
+        "check-dfs [CLIENT_COUNT=2] [NETWORK]",
+        "check-simulation [CLIENT_COUNT=2] [NETWORK]                   10 s unless --timeout",
+    ];
+
+    /// <inheritdoc/>
+    public override int Run(CommandLine command, TextWriter output)
+    {
+        if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation"))
+            throw new UsageException($"Unknown mode '{command.Mode}' for {Name}.");
+        var clients = command.PositiveInt(0, 2, "CLIENT_COUNT");
+        var network = command.Network(1, NetworkKind.UnorderedNonDuplicating);
+        output.WriteLine($"Model checking Single Decree Paxos with {clients} clients.");
+        var builder = command.Configure(Paxos.Model(clients, serverCount: 3, network).Checker());
+        if (command.Mode == "check-simulation" && command.Timeout is null) builder.Timeout(TimeSpan.FromSeconds(10));
+        return Report(Spawn(builder, command.Mode, command, bfsByDefault: true), output);
+    }
+}
