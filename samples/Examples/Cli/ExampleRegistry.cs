@@ -11,6 +11,7 @@ public static class ExampleRegistry
         new IncrementLockExample(),
         new SingleCopyRegisterExample(),
         new PaxosExample(),
+        new LinearizableRegisterExample(),
     ];
 
     /// <summary>Runs the program: returns the exit code (0 success, 1 model failure, 2 usage error).</summary>
