@@ -1,14 +1,14 @@
 namespace Stateright.Bench;
 
 /// <summary>The benchmark's command line.</summary>
-internal sealed record BenchOptions(string Workload, int? Size, int Threads, bool Bfs, bool Symmetry)
+internal sealed record BenchOptions(string Workload, int? Size, int Threads, bool? Bfs, bool Symmetry)
 {
     public static BenchOptions? Parse(string[] args)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help") return null;
         int? size = null;
         var threads = Environment.ProcessorCount;
-        var bfs = false;
+        bool? bfs = null;
         var symmetry = false;
         for (var i = 1; i < args.Length; i++)
         {
@@ -29,5 +29,6 @@ internal sealed record BenchOptions(string Workload, int? Size, int Threads, boo
         return new BenchOptions(args[0], size, threads, bfs, symmetry);
     }
 
-    public string Describe() => $"{(Bfs ? "BFS" : "DFS")}{(Symmetry ? " with symmetry" : "")}, {Threads} thread{(Threads == 1 ? "" : "s")}";
+    public string Describe(bool defaultBfs) =>
+        $"{((Bfs ?? defaultBfs) ? "BFS" : "DFS")}{(Symmetry ? " with symmetry" : "")}, {Threads} thread{(Threads == 1 ? "" : "s")}";
 }

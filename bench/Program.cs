@@ -8,8 +8,11 @@ using Stateright.Examples;
 const string Usage = """
     Usage: dotnet run -c Release --project bench -- <workload> [N] [--threads T] [--bfs | --dfs] [--symmetry]
 
-    Workloads:
-      2pc N    two-phase commit with N resource managers (default 3; DFS like the Rust example's `check`)
+    Workloads (the Rust library's bench.sh; engines as its examples' `check`):
+      2pc N                    two-phase commit with N resource managers (default 3; DFS)
+      paxos N                  single-decree Paxos, 3 servers, N clients (default 2; BFS)
+      single-copy-register N   one unreplicated server, N clients (default 2; DFS)
+      linearizable-register N  ABD on 3 servers, N clients (default 2; DFS)
     """;
 
 var options = BenchOptions.Parse(args);
@@ -22,21 +25,29 @@ if (options is null)
 switch (options.Workload)
 {
     case "2pc":
-        var model = new TwoPhaseCommit(options.Size ?? 3);
-        Console.WriteLine($"Checking two phase commit with {model.ResourceManagerCount} resource managers ({options.Describe()}).");
-        return Run(model.Checker(), options);
+        var rms = options.Size ?? 3;
+        Console.WriteLine($"Checking two phase commit with {rms} resource managers ({options.Describe(defaultBfs: false)}).");
+        var twoPhase = new TwoPhaseCommit(rms).Checker();
+        return Measure(options.Symmetry ? twoPhase.Symmetry() : twoPhase, options, defaultBfs: false);
+    case "paxos":
+        Console.WriteLine($"Model checking Single Decree Paxos with {options.Size ?? 2} clients ({options.Describe(defaultBfs: true)}).");
+        return Measure(Paxos.Model(options.Size ?? 2).Checker(), options, defaultBfs: true);
+    case "single-copy-register":
+        Console.WriteLine($"Model checking a single-copy register with {options.Size ?? 2} clients ({options.Describe(defaultBfs: false)}).");
+        return Measure(SingleCopyRegister.Model(options.Size ?? 2, serverCount: 1).Checker(), options, defaultBfs: false);
+    case "linearizable-register":
+        Console.WriteLine($"Model checking a linearizable register with {options.Size ?? 2} clients ({options.Describe(defaultBfs: false)}).");
+        return Measure(LinearizableRegister.Model(options.Size ?? 2, serverCount: 3).Checker(), options, defaultBfs: false);
     default:
         Console.Error.WriteLine($"Unknown workload '{options.Workload}'.\n{Usage}");
         return 2;
 }
 
-static int Run<TState, TAction>(CheckerBuilder<TState, TAction> builder, BenchOptions options)
-    where TState : IRepresentative<TState>
+static int Measure<TState, TAction>(CheckerBuilder<TState, TAction> builder, BenchOptions options, bool defaultBfs)
 {
     builder = builder.Threads(options.Threads);
-    if (options.Symmetry) builder = builder.Symmetry();
     var stopwatch = Stopwatch.StartNew();
-    var checker = options.Bfs ? builder.SpawnBfs() : builder.SpawnDfs();
+    var checker = (options.Bfs ?? defaultBfs) ? builder.SpawnBfs() : builder.SpawnDfs();
     checker.Report(Console.Out);
     stopwatch.Stop();
     using var process = Process.GetCurrentProcess();
