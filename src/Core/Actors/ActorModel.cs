@@ -124,44 +124,52 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
     public override IEnumerable<ActorModelState<TMsg, THistory>> InitStates()
     {
         var n = _actors.Count;
-        var state = new Builder(this,
-            new object[n],
-            InitialNetwork,
-            [.. Enumerable.Repeat(ImmutableHashSet<object>.Empty, n)],
-            [.. Enumerable.Repeat(ImmutableDictionary<string, ImmutableArray<object>>.Empty, n)],
-            new object?[n],
-            InitialHistory);
+        var state = Builder.Initial(this, n);
         for (var i = 0; i < n; i++)
         {
             var o = new Out<TMsg>();
-            state.ActorStates[i] = _actors[i].OnStart(Id.From(i), null, o);
+            state.SetActorState(i, _actors[i].OnStart(Id.From(i), null, o));
             state.Apply(Id.From(i), o);
         }
         yield return state.Build(crashed: [.. new bool[n]]);
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Lists the actions in the Rust library's order — drops, deliveries, timeouts, crashes,
+    /// recoveries, random choices; each kind by actor — built in that order rather than sorted, since
+    /// the network already lists envelopes by source, destination and fingerprint. Paths are index
+    /// sequences, so this order must not depend on hash order or the process.
+    /// </summary>
     public override void Actions(ActorModelState<TMsg, THistory> state, List<ActorModelAction<TMsg>> actions)
     {
-        var start = actions.Count;
+        if (IsLossy)
+            foreach (var envelope in state.Network.Deliverable) actions.Add(new ActorModelAction<TMsg>.Drop(envelope));
         foreach (var envelope in state.Network.Deliverable)
-        {
-            if (IsLossy) actions.Add(new ActorModelAction<TMsg>.Drop(envelope));
             if (envelope.Dst.Value < (ulong)_actors.Count)
                 actions.Add(new ActorModelAction<TMsg>.Deliver(envelope.Src, envelope.Dst, envelope.Msg));
-        }
         for (var i = 0; i < state.Timers.Length; i++)
-            foreach (var timer in state.Timers[i]) actions.Add(new ActorModelAction<TMsg>.Timeout(Id.From(i), timer));
+        {
+            var timers = state.Timers[i];
+            if (timers.IsEmpty) continue;
+            var start = actions.Count;
+            foreach (var timer in timers) actions.Add(new ActorModelAction<TMsg>.Timeout(Id.From(i), timer));
+            if (actions.Count - start > 1) actions.Sort(start, actions.Count - start, ActionComparer.Instance);
+        }
         var crashedCount = 0;
         foreach (var crashed in state.Crashed) if (crashed) crashedCount++;
         if (crashedCount < CrashLimit)
             for (var i = 0; i < state.Crashed.Length; i++) if (!state.Crashed[i]) actions.Add(new ActorModelAction<TMsg>.Crash(Id.From(i)));
-        for (var i = 0; i < state.Crashed.Length; i++) if (state.Crashed[i]) actions.Add(new ActorModelAction<TMsg>.Recover(Id.From(i)));
+        if (crashedCount > 0)
+            for (var i = 0; i < state.Crashed.Length; i++) if (state.Crashed[i]) actions.Add(new ActorModelAction<TMsg>.Recover(Id.From(i)));
         for (var i = 0; i < state.RandomChoices.Length; i++)
-            foreach (var (key, choices) in state.RandomChoices[i])
-                foreach (var choice in choices) actions.Add(new ActorModelAction<TMsg>.SelectRandom(Id.From(i), key, choice));
-        // Paths are index sequences, so the order must not depend on hash order: sort as the Rust library does.
-        actions.Sort(start, actions.Count - start, ActionComparer.Instance);
+        {
+            var choices = state.RandomChoices[i];
+            if (choices.IsEmpty) continue;
+            var start = actions.Count;
+            foreach (var (key, options) in choices)
+                foreach (var choice in options) actions.Add(new ActorModelAction<TMsg>.SelectRandom(Id.From(i), key, choice));
+            if (actions.Count - start > 1) actions.Sort(start, actions.Count - start, ActionComparer.Instance);
+        }
     }
 
     /// <inheritdoc/>
@@ -185,7 +193,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 var envelope = new Envelope<TMsg>(src, dst, msg);
                 var history = _recordMsgIn(state.History, envelope);
                 var builder = Builder.From(this, state, state.Network.OnDeliver(envelope), history);
-                if (changed) builder.ActorStates[index] = next;
+                if (changed) builder.SetActorState(index, next);
                 builder.Apply(dst, o);
                 return builder.Build(state.Crashed);
             }
@@ -198,8 +206,8 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 // Ignored if it changes nothing but re-setting the same timer.
                 if (!changed && o.Count == 1 && o.Commands[0] is Command<TMsg>.SetTimer set && Equals(set.Timer, timer)) return null;
                 var builder = Builder.From(this, state, state.Network, state.History);
-                builder.Timers[index] = builder.Timers[index].Remove(timer);
-                if (changed) builder.ActorStates[index] = next;
+                builder.SetTimers(index, builder.TimersOf(index).Remove(timer));
+                if (changed) builder.SetActorState(index, next);
                 builder.Apply(id, o);
                 return builder.Build(state.Crashed);
             }
@@ -208,8 +216,8 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
             {
                 var index = id.Index;
                 var builder = Builder.From(this, state, state.Network, state.History);
-                builder.Timers[index] = ImmutableHashSet<object>.Empty;
-                builder.RandomChoices[index] = ImmutableDictionary<string, ImmutableArray<object>>.Empty;
+                builder.SetTimers(index, ImmutableHashSet<object>.Empty);
+                builder.SetRandomChoices(index, ImmutableDictionary<string, ImmutableArray<object>>.Empty);
                 return builder.Build(state.Crashed.SetItem(index, true));
             }
 
@@ -218,7 +226,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 var index = id.Index;
                 var o = new Out<TMsg>();
                 var builder = Builder.From(this, state, state.Network, state.History);
-                builder.ActorStates[index] = _actors[index].OnStart(id, state.Storages[index], o);
+                builder.SetActorState(index, _actors[index].OnStart(id, state.Storages[index], o));
                 builder.Apply(id, o);
                 return builder.Build(state.Crashed.SetItem(index, false));
             }
@@ -229,8 +237,8 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 var o = new Out<TMsg>();
                 var next = _actors[index].OnRandom(id, state.ActorStates[index], random, o, out var changed);
                 var builder = Builder.From(this, state, state.Network, state.History);
-                builder.RandomChoices[index] = builder.RandomChoices[index].Remove(key);
-                if (changed) builder.ActorStates[index] = next;
+                builder.SetRandomChoices(index, builder.RandomChoicesOf(index).Remove(key));
+                if (changed) builder.SetActorState(index, next);
                 builder.Apply(id, o);
                 return builder.Build(state.Crashed);
             }
@@ -240,22 +248,40 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         }
     }
 
-    /// <summary>A mutable copy of a system state, to apply one step's effects.</summary>
-    private sealed class Builder(
-        ActorModel<TMsg, THistory> model,
-        object[] actorStates,
-        Network<TMsg> network,
-        ImmutableHashSet<object>[] timers,
-        ImmutableDictionary<string, ImmutableArray<object>>[] randomChoices,
-        object?[] storages,
-        THistory history)
+    /// <summary>
+    /// One step's changes to a system state. Parts the step does not touch are shared with the
+    /// previous state rather than copied: most steps change one actor and the network.
+    /// </summary>
+    private sealed class Builder(ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> previous, Network<TMsg> network, THistory history)
     {
-        public object[] ActorStates { get; } = actorStates;
-        public ImmutableHashSet<object>[] Timers { get; } = timers;
-        public ImmutableDictionary<string, ImmutableArray<object>>[] RandomChoices { get; } = randomChoices;
+        private ImmutableArray<object>.Builder? _actorStates;
+        private ImmutableArray<ImmutableHashSet<object>>.Builder? _timers;
+        private ImmutableArray<ImmutableDictionary<string, ImmutableArray<object>>>.Builder? _randomChoices;
+        private ImmutableArray<object?>.Builder? _storages;
 
         public static Builder From(ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> state, Network<TMsg> network, THistory history) =>
-            new(model, [.. state.ActorStates], network, [.. state.Timers], [.. state.RandomChoices], [.. state.Storages], history);
+            new(model, state, network, history);
+
+        /// <summary>A state for <see cref="InitStates"/>: every actor's state to be set.</summary>
+        public static Builder Initial(ActorModel<TMsg, THistory> model, int actors) =>
+            new(model, new ActorModelState<TMsg, THistory>(
+                [.. new object[actors]],
+                model.InitialNetwork,
+                [.. Enumerable.Repeat(ImmutableHashSet<object>.Empty, actors)],
+                [.. Enumerable.Repeat(ImmutableDictionary<string, ImmutableArray<object>>.Empty, actors)],
+                [.. new bool[actors]],
+                [.. new object?[actors]],
+                model.InitialHistory), model.InitialNetwork, model.InitialHistory);
+
+        public void SetActorState(int index, object state) => (_actorStates ??= previous.ActorStates.ToBuilder())[index] = state;
+
+        public void SetTimers(int index, ImmutableHashSet<object> timers) => (_timers ??= previous.Timers.ToBuilder())[index] = timers;
+
+        public ImmutableHashSet<object> TimersOf(int index) => _timers?[index] ?? previous.Timers[index];
+
+        public void SetRandomChoices(int index, ImmutableDictionary<string, ImmutableArray<object>> choices) => (_randomChoices ??= previous.RandomChoices.ToBuilder())[index] = choices;
+
+        public ImmutableDictionary<string, ImmutableArray<object>> RandomChoicesOf(int index) => _randomChoices?[index] ?? previous.RandomChoices[index];
 
         /// <summary>Applies an actor's commands: sends (recording history), timers, random choices, storage.</summary>
         public void Apply(Id id, Out<TMsg> o)
@@ -271,23 +297,29 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                         network = network.Send(envelope);
                         break;
                     case Command<TMsg>.SetTimer set:
-                        Timers[index] = Timers[index].Add(set.Timer);
+                        SetTimers(index, TimersOf(index).Add(set.Timer));
                         break;
                     case Command<TMsg>.CancelTimer cancel:
-                        Timers[index] = Timers[index].Remove(cancel.Timer);
+                        SetTimers(index, TimersOf(index).Remove(cancel.Timer));
                         break;
                     case Command<TMsg>.ChooseRandom(var key, var choices):
-                        RandomChoices[index] = choices.Count == 0 ? RandomChoices[index].Remove(key) : RandomChoices[index].SetItem(key, [.. choices]);
+                        SetRandomChoices(index, choices.Count == 0 ? RandomChoicesOf(index).Remove(key) : RandomChoicesOf(index).SetItem(key, [.. choices]));
                         break;
                     case Command<TMsg>.Save(var storage):
-                        storages[index] = storage;
+                        (_storages ??= previous.Storages.ToBuilder())[index] = storage;
                         break;
                 }
             }
         }
 
         public ActorModelState<TMsg, THistory> Build(ImmutableArray<bool> crashed) =>
-            new([.. ActorStates], network, [.. Timers], [.. RandomChoices], crashed, [.. storages], history);
+            new(_actorStates?.ToImmutable() ?? previous.ActorStates,
+                network,
+                _timers?.ToImmutable() ?? previous.Timers,
+                _randomChoices?.ToImmutable() ?? previous.RandomChoices,
+                crashed,
+                _storages?.ToImmutable() ?? previous.Storages,
+                history);
     }
 
     private sealed class ActionComparer : IComparer<ActorModelAction<TMsg>>

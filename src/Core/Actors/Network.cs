@@ -15,7 +15,10 @@ public abstract class Network<TMsg> : IFingerprintable
     /// <summary>The kind's name, as accepted by <see cref="NetworkKind"/> parsing: <c>ordered</c>, <c>unordered-duplicating</c>, <c>unordered-nonduplicating</c>.</summary>
     public abstract string KindName { get; }
 
-    /// <summary>The envelopes that can be delivered next (for an ordered network, the head of each channel), in a fixed order.</summary>
+    /// <summary>
+    /// The envelopes that can be delivered next (for an ordered network, the head of each channel),
+    /// ordered by source, destination, then fingerprint: the same in every process.
+    /// </summary>
     public abstract IEnumerable<Envelope<TMsg>> Deliverable { get; }
 
     /// <summary>Every envelope in flight.</summary>
@@ -38,11 +41,11 @@ public abstract class Network<TMsg> : IFingerprintable
 
     /// <summary>A network in which a message can be delivered any number of times, in any order (the default, as in the Rust library).</summary>
     public static Network<TMsg> UnorderedDuplicating(params IEnumerable<Envelope<TMsg>> envelopes) =>
-        Fill(new UnorderedDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<ulong, Envelope<TMsg>>.Empty, null), envelopes);
+        Fill(new UnorderedDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<EnvelopeKey, Envelope<TMsg>>.Empty, null), envelopes);
 
     /// <summary>A network in which each message is delivered at most once, in any order.</summary>
     public static Network<TMsg> UnorderedNonDuplicating(params IEnumerable<Envelope<TMsg>> envelopes) =>
-        Fill(new UnorderedNonDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<ulong, (Envelope<TMsg>, int)>.Empty), envelopes);
+        Fill(new UnorderedNonDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<EnvelopeKey, (Envelope<TMsg>, int)>.Empty), envelopes);
 
     /// <summary>A network with a FIFO channel per (source, destination) pair, each message delivered once.</summary>
     public static Network<TMsg> Ordered(params IEnumerable<Envelope<TMsg>> envelopes) =>
@@ -65,6 +68,18 @@ public abstract class Network<TMsg> : IFingerprintable
     /// <inheritdoc/>
     public override string ToString() =>
         $"{KindName} {{{string.Join(", ", All.OrderBy(e => e.Src).ThenBy(e => e.Dst).ThenBy(e => e.Msg?.ToString(), StringComparer.Ordinal))}}}";
+}
+
+/// <summary>
+/// Orders envelopes by source, then destination, then fingerprint: the order in which the model lists
+/// deliveries, fixed across processes, with no comparisons of messages needed.
+/// </summary>
+internal readonly record struct EnvelopeKey(Id Src, Id Dst, ulong Fingerprint) : IComparable<EnvelopeKey>
+{
+    public static EnvelopeKey Of<TMsg>(Envelope<TMsg> envelope) => new(envelope.Src, envelope.Dst, Stateright.Fingerprint.Of(envelope));
+
+    public int CompareTo(EnvelopeKey other) =>
+        Src != other.Src ? Src.CompareTo(other.Src) : Dst != other.Dst ? Dst.CompareTo(other.Dst) : Fingerprint.CompareTo(other.Fingerprint);
 }
 
 /// <summary>The kinds of network.</summary>
@@ -103,7 +118,7 @@ public static class NetworkKinds
 /// A set of envelopes plus the last envelope delivered: remembering it lets a delivery that changes
 /// no actor state still produce a distinct system state, as in the Rust library.
 /// </summary>
-internal sealed class UnorderedDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<ulong, Envelope<TMsg>> envelopes, Envelope<TMsg>? lastDelivered) : Network<TMsg>
+internal sealed class UnorderedDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<EnvelopeKey, Envelope<TMsg>> envelopes, Envelope<TMsg>? lastDelivered) : Network<TMsg>
 {
     public override string KindName => "unordered-duplicating";
     public override IEnumerable<Envelope<TMsg>> Deliverable => envelopes.Values;
@@ -113,17 +128,17 @@ internal sealed class UnorderedDuplicatingNetwork<TMsg>(ImmutableSortedDictionar
     public Envelope<TMsg>? LastDelivered => lastDelivered;
 
     public override Network<TMsg> Send(Envelope<TMsg> envelope) =>
-        new UnorderedDuplicatingNetwork<TMsg>(envelopes.SetItem(Fingerprint.Of(envelope), envelope), lastDelivered);
+        new UnorderedDuplicatingNetwork<TMsg>(envelopes.SetItem(EnvelopeKey.Of(envelope), envelope), lastDelivered);
 
     public override Network<TMsg> OnDeliver(Envelope<TMsg> envelope) => new UnorderedDuplicatingNetwork<TMsg>(envelopes, envelope);
 
     public override Network<TMsg> OnDrop(Envelope<TMsg> envelope) =>
-        new UnorderedDuplicatingNetwork<TMsg>(envelopes.Remove(Fingerprint.Of(envelope)), lastDelivered);
+        new UnorderedDuplicatingNetwork<TMsg>(envelopes.Remove(EnvelopeKey.Of(envelope)), lastDelivered);
 
     public override ulong GetFingerprint()
     {
         ulong sum = 0;
-        foreach (var key in envelopes.Keys) sum += FingerprintMath.Mix(key);
+        foreach (var key in envelopes.Keys) sum += FingerprintMath.Mix(key.Fingerprint);
         var last = lastDelivered is { } e ? Fingerprint.Of(e) : 0;
         return Fingerprint.Combine(0xD0_B1E_0001UL, sum, last);
     }
@@ -132,7 +147,7 @@ internal sealed class UnorderedDuplicatingNetwork<TMsg>(ImmutableSortedDictionar
 }
 
 /// <summary>A multiset of envelopes.</summary>
-internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<ulong, (Envelope<TMsg> Envelope, int Count)> envelopes) : Network<TMsg>
+internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<EnvelopeKey, (Envelope<TMsg> Envelope, int Count)> envelopes) : Network<TMsg>
 {
     public override string KindName => "unordered-nonduplicating";
     public override IEnumerable<Envelope<TMsg>> Deliverable => envelopes.Values.Select(v => v.Envelope);
@@ -141,7 +156,7 @@ internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(ImmutableSortedDictio
 
     public override Network<TMsg> Send(Envelope<TMsg> envelope)
     {
-        var key = Fingerprint.Of(envelope);
+        var key = EnvelopeKey.Of(envelope);
         var count = envelopes.TryGetValue(key, out var entry) ? entry.Count : 0;
         return new UnorderedNonDuplicatingNetwork<TMsg>(envelopes.SetItem(key, (envelope, count + 1)));
     }
@@ -152,7 +167,7 @@ internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(ImmutableSortedDictio
 
     private UnorderedNonDuplicatingNetwork<TMsg> Remove(Envelope<TMsg> envelope)
     {
-        var key = Fingerprint.Of(envelope);
+        var key = EnvelopeKey.Of(envelope);
         if (!envelopes.TryGetValue(key, out var entry)) throw new InvalidOperationException($"Envelope not in flight: {envelope}.");
         return new UnorderedNonDuplicatingNetwork<TMsg>(entry.Count == 1 ? envelopes.Remove(key) : envelopes.SetItem(key, (entry.Envelope, entry.Count - 1)));
     }
@@ -160,7 +175,7 @@ internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(ImmutableSortedDictio
     public override ulong GetFingerprint()
     {
         ulong sum = 0;
-        foreach (var (key, (_, count)) in envelopes) sum += FingerprintMath.Mix(Fingerprint.Combine(key, (ulong)count));
+        foreach (var (key, (_, count)) in envelopes) sum += FingerprintMath.Mix(Fingerprint.Combine(key.Fingerprint, (ulong)count));
         return Fingerprint.Combine(0xD0_B1E_0002UL, sum);
     }
 }
