@@ -12,6 +12,7 @@ public static class ExampleRegistry
         new SingleCopyRegisterExample(),
         new PaxosExample(),
         new LinearizableRegisterExample(),
+        new TimersExample(),
     ];
 
     /// <summary>Runs the program: returns the exit code (0 success, 1 model failure, 2 usage error).</summary>

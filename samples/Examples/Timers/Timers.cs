@@ -1,0 +1,62 @@
+using Stateright.Actors;
+
+namespace Stateright.Examples;
+
+/// <summary>
+/// Pingers with several named timers: <c>Even</c> pings the even-numbered peers, <c>Odd</c> the odd ones,
+/// <c>NoOp</c> only re-arms itself (so the checker skips it). A demonstration of timers; the state
+/// space is unbounded (counters grow), so bound the run with a depth or a timeout.
+/// </summary>
+public static class Timers
+{
+    /// <summary>The pingers' messages.</summary>
+    public enum PingerMsg { Ping, Pong }
+
+    /// <summary>The pingers' timers.</summary>
+    public enum PingerTimer { Even, Odd, NoOp }
+
+    /// <summary>Pings sent and pongs received.</summary>
+    public sealed record PingerState(int Sent, int Received);
+
+    /// <summary>A pinger.</summary>
+    public sealed class Pinger(IReadOnlyList<Id> peers) : Actor<PingerMsg, PingerState>
+    {
+        /// <inheritdoc/>
+        public override PingerState OnStart(Id id, Out<PingerMsg> o)
+        {
+            o.SetTimer(PingerTimer.Even, ModelHelpers.ModelTimeout());
+            o.SetTimer(PingerTimer.Odd, ModelHelpers.ModelTimeout());
+            o.SetTimer(PingerTimer.NoOp, ModelHelpers.ModelTimeout());
+            return new PingerState(0, 0);
+        }
+
+        /// <inheritdoc/>
+        public override void OnMsg(Id id, ref Cow<PingerState> state, Id src, PingerMsg msg, Out<PingerMsg> o)
+        {
+            if (msg == PingerMsg.Ping) o.Send(src, PingerMsg.Pong);
+            else state.Value = state.Value with { Received = state.Value.Received + 1 };
+        }
+
+        /// <inheritdoc/>
+        public override void OnTimeout(Id id, ref Cow<PingerState> state, object timer, Out<PingerMsg> o)
+        {
+            var kind = (PingerTimer)timer;
+            o.SetTimer(kind, ModelHelpers.ModelTimeout());
+            if (kind == PingerTimer.NoOp) return;
+            foreach (var peer in peers)
+            {
+                if ((peer.Value % 2 == 0) != (kind == PingerTimer.Even)) continue;
+                state.Value = state.Value with { Sent = state.Value.Sent + 1 };
+                o.Send(peer, PingerMsg.Ping);
+            }
+        }
+    }
+
+    /// <summary><paramref name="serverCount"/> pingers; the only property is the trivially true "true".</summary>
+    public static ActorModel<PingerMsg, Unit> Model(int serverCount = 3, NetworkKind network = NetworkKind.UnorderedNonDuplicating)
+    {
+        var model = new ActorModel<PingerMsg, Unit>(Unit.Value);
+        for (var i = 0; i < serverCount; i++) model.Actor(new Pinger(ModelHelpers.ModelPeers(i, serverCount)));
+        return model.InitNetwork(network).Property(Expectation.Always, "true", _ => true);
+    }
+}
