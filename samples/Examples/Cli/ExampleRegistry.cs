@@ -13,6 +13,7 @@ public static class ExampleRegistry
         new PaxosExample(),
         new LinearizableRegisterExample(),
         new TimersExample(),
+        new LwwRegisterExample(),
     ];
 
     /// <summary>Runs the program: returns the exit code (0 success, 1 model failure, 2 usage error).</summary>

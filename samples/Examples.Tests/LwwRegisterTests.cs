@@ -1,0 +1,24 @@
+namespace Stateright.Examples.Tests;
+
+public class LwwRegisterTests
+{
+    [Fact]
+    public void Quiescent_registers_agree_to_depth_8()
+    {
+        var checker = LwwRegister.Model(2).Checker().TargetMaxDepth(8).Threads(2).SpawnDfs().Join();
+        Assert.Null(checker.Discovery("eventually consistent"));
+        Assert.Equal(CheckerStatus.TargetMaxDepthReached, checker.Status);
+        Assert.True(checker.UniqueStateCount > 1_000);
+    }
+
+    [Fact]
+    public void Merge_keeps_the_later_write_and_breaks_ties_by_updater()
+    {
+        var early = new LwwRegister.Register(LwwRegister.Value.A, 1000, 1);
+        var late = new LwwRegister.Register(LwwRegister.Value.B, 1001, 0);
+        Assert.Equal(late, LwwRegister.Register.Merge(early, late));
+        Assert.Equal(late, LwwRegister.Register.Merge(late, early));
+        var tie = new LwwRegister.Register(LwwRegister.Value.C, 1000, 0);
+        Assert.Equal(early, LwwRegister.Register.Merge(early, tie));
+    }
+}
