@@ -14,6 +14,7 @@ public static class ExampleRegistry
         new LinearizableRegisterExample(),
         new TimersExample(),
         new LwwRegisterExample(),
+        new InteractionExample(),
     ];
 
     /// <summary>Runs the program: returns the exit code (0 success, 1 model failure, 2 usage error).</summary>

@@ -1,0 +1,29 @@
+using Stateright.Examples.Cli;
+
+namespace Stateright.Examples;
+
+/// <summary>The command line of <see cref="Interaction"/>, as the Rust example's: BFS to depth 30.</summary>
+public sealed class InteractionExample : Example
+{
+    /// <inheritdoc/>
+    public override string Name => "interaction";
+
+    /// <inheritdoc/>
+    public override string Summary => "a client and a counter of different actor classes; external input as timers";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Usage { get; } =
+    [
+        "check      BFS to depth 30",
+        "check-bfs | check-dfs | check-simulation",
+    ];
+
+    /// <inheritdoc/>
+    public override int Run(CommandLine command, TextWriter output)
+    {
+        if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation"))
+            throw new UsageException($"Unknown mode '{command.Mode}' for {Name}.");
+        var builder = command.Configure(Interaction.Model().Checker()).TargetMaxDepth(30);
+        return Report(Spawn(builder, command.Mode, command, bfsByDefault: true), output);
+    }
+}
