@@ -57,12 +57,29 @@ public class CommandLineTests
     [InlineData(new[] { "2pc", "check", "zero" }, "RESOURCE_MANAGER_COUNT must be a positive integer, not 'zero'.")]
     [InlineData(new[] { "2pc", "check", "--threads", "0" }, "Unknown option or bad value: --threads 0")]
     [InlineData(new[] { "2pc", "check", "--threads" }, "Option '--threads' needs a value.")]
+    [InlineData(new[] { "2pc", "check", "--durable" }, "2pc does not take --durable.")]
+    [InlineData(new[] { "raft", "check", "3", "deep" }, "DEPTH must be a positive integer, not 'deep'.")]
+    [InlineData(new[] { "raft", "check", "3", "4", "lossy" }, "NETWORK must be one of")]
     public void Bad_arguments_print_usage_and_exit_2(string[] args, string message)
     {
         var (code, _, error) = Run(args);
         Assert.Equal(2, code);
         if (args.Length > 0) Assert.Contains(message, error);
         Assert.Contains("Usage: dotnet run -c Release --project samples/Examples --", error);
+    }
+
+    [Theory]
+    [InlineData(false, "Model checking Raft with 3 servers.\n", "Discovered \"Election Safety\" counterexample")]
+    [InlineData(true, "Model checking Raft with 3 servers (durable).\n", "Discovered \"Log Liveness\" example")]
+    public void Checks_raft_to_a_depth_with_or_without_durable_servers(bool durable, string header, string discovery)
+    {
+        var (code, output, _) = durable ? Run("raft", "check", "3", "10", "--durable", "--threads", "2") : Run("raft", "check", "3", "10", "--threads", "2");
+        Assert.Equal(0, code);
+        Assert.StartsWith(header, output.Replace("\r\n", "\n"));
+        Assert.Contains("Done. states=", output);
+        Assert.Contains(", depth=10, sec=", output);
+        Assert.Contains(discovery, output);
+        Assert.Equal(!durable, output.Contains("\"Election Safety\" counterexample", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,10 +1,16 @@
 namespace Stateright.Examples.Cli;
 
 /// <summary>
-/// A parsed command line: <c>&lt;example&gt; &lt;mode&gt; [positional…] [--threads T] [--seed S] [--timeout SECONDS]</c>.
+/// A parsed command line: <c>&lt;example&gt; &lt;mode&gt; [positional…] [--threads T] [--seed S] [--timeout SECONDS] [--SWITCH…]</c>.
 /// </summary>
 public sealed record CommandLine(string Example, string Mode, IReadOnlyList<string> Positional, int Threads, ulong Seed, TimeSpan? Timeout)
 {
+    /// <summary>Options that take no value, offered by some examples (see <see cref="Cli.Example.Switches"/>).</summary>
+    public static IReadOnlySet<string> KnownSwitches { get; } = new HashSet<string>(StringComparer.Ordinal) { "--durable" };
+
+    /// <summary>The switches given, e.g. <c>--durable</c>.</summary>
+    public IReadOnlySet<string> Switches { get; init; } = new HashSet<string>();
+
     /// <summary>Parses the arguments; returns null with an error message when they are malformed.</summary>
     public static CommandLine? Parse(IReadOnlyList<string> args, out string? error)
     {
@@ -18,12 +24,18 @@ public sealed record CommandLine(string Example, string Mode, IReadOnlyList<stri
         var threads = Environment.ProcessorCount;
         ulong seed = 0;
         TimeSpan? timeout = null;
+        var switches = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 2; i < args.Count; i++)
         {
             var arg = args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
                 positional.Add(arg);
+                continue;
+            }
+            if (KnownSwitches.Contains(arg))
+            {
+                switches.Add(arg);
                 continue;
             }
             if (i + 1 >= args.Count)
@@ -42,7 +54,7 @@ public sealed record CommandLine(string Example, string Mode, IReadOnlyList<stri
                     return null;
             }
         }
-        return new CommandLine(args[0], args[1], positional, threads, seed, timeout);
+        return new CommandLine(args[0], args[1], positional, threads, seed, timeout) { Switches = switches };
     }
 
     /// <summary>The positional argument at <paramref name="index"/> as a positive integer, or <paramref name="fallback"/> when absent.</summary>

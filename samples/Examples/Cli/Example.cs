@@ -12,6 +12,9 @@ public abstract class Example
     /// <summary>The example's modes and arguments, one per line, without the program prefix.</summary>
     public abstract IReadOnlyList<string> Usage { get; }
 
+    /// <summary>The value-less options this example accepts, e.g. <c>--durable</c>; others are usage errors.</summary>
+    public virtual IReadOnlyCollection<string> Switches => [];
+
     /// <summary>Runs a mode; returns the exit code.</summary>
     /// <exception cref="UsageException">The mode or its arguments are not valid for this example.</exception>
     public abstract int Run(CommandLine command, TextWriter output);

@@ -15,6 +15,7 @@ public static class ExampleRegistry
         new TimersExample(),
         new LwwRegisterExample(),
         new InteractionExample(),
+        new RaftExample(),
     ];
 
     /// <summary>Runs the program: returns the exit code (0 success, 1 model failure, 2 usage error).</summary>
@@ -46,6 +47,8 @@ public static class ExampleRegistry
         }
         try
         {
+            foreach (var unsupported in command.Switches.Where(s => !example.Switches.Contains(s)))
+                throw new UsageException($"{example.Name} does not take {unsupported}.");
             return example.Run(command, output);
         }
         catch (UsageException e)
