@@ -25,7 +25,7 @@ public sealed class JsonStorageSerializer(JsonSerializerOptions? options = null)
         ArgumentNullException.ThrowIfNull(storage);
         var type = storage.GetType();
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = _options.Encoder }))
         {
             writer.WriteStartObject();
             writer.WriteString("type", $"{type.FullName}, {type.Assembly.GetName().Name}");

@@ -19,9 +19,11 @@ public sealed class LoopbackCluster<TMsg> : IAsyncDisposable
     private readonly List<LoopbackClient<TMsg>> _clients = [];
     private readonly IMessageSerializer<TMsg> _serializer;
     private readonly string? _temporaryDirectory;
+    private readonly RuntimeLogRecorder _log;
 
-    private LoopbackCluster(ActorRuntime<TMsg> runtime, IMessageSerializer<TMsg> serializer, string? temporaryDirectory, TimeSpan defaultTimeout)
+    private LoopbackCluster(ActorRuntime<TMsg> runtime, IMessageSerializer<TMsg> serializer, string? temporaryDirectory, TimeSpan defaultTimeout, RuntimeLogRecorder log)
     {
+        _log = log;
         Runtime = runtime;
         _serializer = serializer;
         _temporaryDirectory = temporaryDirectory;
@@ -58,6 +60,8 @@ public sealed class LoopbackCluster<TMsg> : IAsyncDisposable
             temporary = Path.Combine(Path.GetTempPath(), $"stateright-{Guid.NewGuid():N}");
             options = options with { StorageDirectory = temporary };
         }
+        var log = new RuntimeLogRecorder();
+        options = options with { LoggerFactory = log.Wrap(options.LoggerFactory) };
         var sockets = new List<Socket>();
         try
         {
@@ -65,7 +69,7 @@ public sealed class LoopbackCluster<TMsg> : IAsyncDisposable
             var ids = sockets.Select(s => Id.FromEndpoint((IPEndPoint)s.LocalEndPoint!)).ToArray();
             var actors = Enumerable.Range(0, count).Select(i => create(ids, i)).ToList();
             var runtime = ActorRuntime<TMsg>.Start(sockets.Zip(actors, (s, a) => (s, a)).ToList(), options);
-            return new LoopbackCluster<TMsg>(runtime, options.Serializer, temporary, defaultTimeout ?? TimeSpan.FromSeconds(10));
+            return new LoopbackCluster<TMsg>(runtime, options.Serializer, temporary, defaultTimeout ?? TimeSpan.FromSeconds(10), log);
         }
         catch
         {
@@ -85,6 +89,17 @@ public sealed class LoopbackCluster<TMsg> : IAsyncDisposable
 
     /// <summary>How long clients wait for replies by default.</summary>
     public TimeSpan DefaultTimeout { get; }
+
+    /// <summary>What the runtime has logged at <see cref="Microsoft.Extensions.Logging.LogLevel.Information"/> or above (starts, stops, dropped datagrams, failures), in order.</summary>
+    public IReadOnlyList<RuntimeLogEntry> Log => _log.Entries;
+
+    /// <summary>Waits for a log entry matching <paramref name="predicate"/> (one already logged counts).</summary>
+    /// <exception cref="TimeoutException">None was logged in time; the message lists what was.</exception>
+    public Task<RuntimeLogEntry> WaitForLogAsync(Func<RuntimeLogEntry, bool> predicate, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        return _log.WaitAsync(predicate, timeout ?? DefaultTimeout, cancellationToken);
+    }
 
     /// <summary>A new client on its own ephemeral port, disposed with the cluster.</summary>
     public LoopbackClient<TMsg> CreateClient()
