@@ -70,7 +70,7 @@ internal sealed class ActorHost<TMsg>
     private async Task ReceiveLoopAsync()
     {
         var token = _stopping.Token;
-        var buffer = new byte[_options.MaxDatagramSize + 1];
+        var buffer = new byte[ActorRuntimeOptions<TMsg>.MaxUdpPayload + 1]; // whole datagrams, so the size of an oversized one is logged exactly
         EndPoint any = new IPEndPoint(IPAddress.Any, 0);
         while (!token.IsCancellationRequested)
         {
