@@ -2,7 +2,6 @@
 //   dotnet run --project samples/GettingStarted           runs ServerActor on UDP 127.0.0.1:3000 (JSON) until Ctrl+C
 //   dotnet run --project samples/GettingStarted -- check  checks the model and prints the report
 using System.Net;
-using System.Runtime.InteropServices;
 using GettingStarted;
 using Microsoft.Extensions.Logging;
 using Stateright;
@@ -24,10 +23,6 @@ if (args.Length > 0)
 using var loggerFactory = LoggerFactory.Create(logging => logging
     .AddSimpleConsole(console => console.SingleLine = true)
     .SetMinimumLevel(LogLevel.Debug));
-using var stop = new CancellationTokenSource();
-// Ctrl+C (SIGINT) and SIGTERM stop the server cleanly instead of killing the process.
-using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 var endpoint = new IPEndPoint(IPAddress.Loopback, 3000);
 await using var runtime = ActorRuntime.Start<RegisterMsg<ulong, char, Unit>>(
@@ -40,12 +35,6 @@ Console.WriteLine($$"""
         {"Get":2}
     Replies such as {"PutOk":1} and {"GetOk":[2,"X"]} come back on the same connection. Ctrl+C stops.
     """);
-await runtime.RunAsync(stop.Token);
+await runtime.RunUntilSignalAsync();
 Console.WriteLine("Stopped.");
 return 0;
-
-void Stop(PosixSignalContext context)
-{
-    context.Cancel = true;
-    stop.Cancel();
-}

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Stateright.Actors;
 
@@ -99,6 +100,23 @@ public sealed class ActorRuntime<TMsg> : IAsyncDisposable
         {
             await StopAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Keeps running until Ctrl+C (SIGINT), SIGTERM or <paramref name="cancellationToken"/>, then stops
+    /// every actor; for programs that serve until told to stop.
+    /// </summary>
+    public async Task RunUntilSignalAsync(CancellationToken cancellationToken = default)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true; // stop cleanly rather than end the process at once
+            stop.Cancel();
+        }
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        await RunAsync(stop.Token).ConfigureAwait(false);
     }
 
     /// <summary>
