@@ -6,21 +6,13 @@ namespace Stateright.Examples.Tests;
 
 public class SpawnModeTests
 {
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = ExampleRegistry.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Theory]
     [InlineData("paxos", "3 servers on 127.0.0.1:PORT..PORT+2")]
     [InlineData("linearizable-register", "3 servers on 127.0.0.1:PORT..PORT+2")]
     [InlineData("single-copy-register", "one server on 127.0.0.1:PORT")]
     public void The_register_examples_offer_spawn(string example, string summary)
     {
-        var (code, output, _) = Run(example, "--help");
+        var (code, output, _) = CommandLineTests.Run(example, "--help");
         Assert.Equal(0, code);
         Assert.Contains($"{example} spawn [PORT=3000]", output);
         Assert.Contains(summary, output);
@@ -32,7 +24,7 @@ public class SpawnModeTests
     [InlineData("linearizable-register", "http")]
     public void Spawn_rejects_bad_ports_before_binding(string example, string port)
     {
-        var (code, _, error) = Run(example, "spawn", port);
+        var (code, _, error) = CommandLineTests.Run(example, "spawn", port);
         Assert.Equal(2, code);
         Assert.Contains("PORT", error);
     }

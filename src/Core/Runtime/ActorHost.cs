@@ -67,44 +67,20 @@ internal sealed class ActorHost<TMsg>
         RuntimeLog.Stopped(_logger, _name);
     }
 
-    private async Task ReceiveLoopAsync()
+    private Task ReceiveLoopAsync() => UdpReceiveLoop.RunAsync(_socket, OnDatagram, OnReceiveError, _stopping.Token);
+
+    private void OnDatagram(ReadOnlySpan<byte> datagram, IPEndPoint sender)
     {
-        var token = _stopping.Token;
-        var buffer = new byte[ActorRuntimeOptions<TMsg>.MaxUdpPayload + 1]; // whole datagrams, so the size of an oversized one is logged exactly
-        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
-        while (!token.IsCancellationRequested)
-        {
-            SocketReceiveFromResult result;
-            try
-            {
-                result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (token.IsCancellationRequested && e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
-            {
-                continue; // Windows reports an earlier send to a closed port here; nothing to do.
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
-            {
-                RuntimeLog.TooLarge(_logger, _name, "unknown", buffer.Length, _options.MaxDatagramSize);
-                continue;
-            }
-            catch (SocketException e)
-            {
-                RuntimeLog.ReceiveFailed(_logger, _name, e.Message);
-                continue;
-            }
-            var sender = (IPEndPoint)result.RemoteEndPoint;
-            if (result.ReceivedBytes > _options.MaxDatagramSize)
-            {
-                RuntimeLog.TooLarge(_logger, _name, sender.ToString(), result.ReceivedBytes, _options.MaxDatagramSize);
-                continue;
-            }
-            _events.Writer.TryWrite(new HostEvent.Datagram(buffer.AsSpan(0, result.ReceivedBytes).ToArray(), sender));
-        }
+        if (datagram.Length > _options.MaxDatagramSize)
+            RuntimeLog.TooLarge(_logger, _name, sender.ToString(), datagram.Length, _options.MaxDatagramSize);
+        else
+            _events.Writer.TryWrite(new HostEvent.Datagram(datagram.ToArray(), sender));
+    }
+
+    private void OnReceiveError(SocketException e)
+    {
+        if (e.SocketErrorCode == SocketError.MessageSize) RuntimeLog.TooLarge(_logger, _name, "unknown", ActorRuntimeOptions<TMsg>.MaxUdpPayload + 1, _options.MaxDatagramSize);
+        else RuntimeLog.ReceiveFailed(_logger, _name, e.Message);
     }
 
     private async Task HandleLoopAsync()

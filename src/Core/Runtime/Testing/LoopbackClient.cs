@@ -136,38 +136,21 @@ public sealed class LoopbackClient<TMsg> : IAsyncDisposable
         catch (OperationCanceledException) when (token.IsCancellationRequested) { }
     }
 
-    private async Task ReceiveLoopAsync()
+    private Task ReceiveLoopAsync() => UdpReceiveLoop.RunAsync(_socket, OnDatagram, _ => { }, _stopping.Token);
+
+    private void OnDatagram(ReadOnlySpan<byte> datagram, IPEndPoint sender)
     {
-        var token = _stopping.Token;
-        var buffer = new byte[ActorRuntimeOptions<TMsg>.MaxUdpPayload + 1];
-        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
-        while (!token.IsCancellationRequested)
+        TMsg msg;
+        try
         {
-            SocketReceiveFromResult result;
-            try
-            {
-                result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (token.IsCancellationRequested && e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-            TMsg msg;
-            try
-            {
-                msg = _serializer.Deserialize(buffer.AsSpan(0, result.ReceivedBytes));
-            }
-            catch (Exception)
-            {
-                Interlocked.Increment(ref _undecodable);
-                continue;
-            }
-            Deliver((Id.FromEndpoint((IPEndPoint)result.RemoteEndPoint), msg));
+            msg = _serializer.Deserialize(datagram);
         }
+        catch (Exception)
+        {
+            Interlocked.Increment(ref _undecodable);
+            return;
+        }
+        Deliver((Id.FromEndpoint(sender), msg));
     }
 
     private void Deliver((Id Src, TMsg Msg) message)
