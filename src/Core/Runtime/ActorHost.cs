@@ -61,7 +61,7 @@ internal sealed class ActorHost<TMsg>
         _events.Writer.TryComplete();
         _socket.Dispose();
         try { await _completion.ConfigureAwait(false); }
-        catch (OperationCanceledException) { }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException) { } // the loops noticing the stop
         _timers.Clear();
         _randoms.Clear();
         RuntimeLog.Stopped(_logger, _name);
@@ -227,6 +227,10 @@ internal sealed class ActorHost<TMsg>
         catch (SocketException e)
         {
             RuntimeLog.SendFailed(_logger, _name, endpoint.ToString(), msg, e.Message);
+        }
+        catch (ObjectDisposedException) when (token.IsCancellationRequested)
+        {
+            // Stopping: the socket closed under this send.
         }
     }
 

@@ -103,6 +103,7 @@ public sealed class LoopbackClient<TMsg> : IAsyncDisposable
     /// Sends <paramref name="request"/> and returns the first reply from <paramref name="destination"/>
     /// that matches <paramref name="isReply"/>. With <paramref name="resendEvery"/>, sends the request
     /// again at that interval until the reply comes (for servers that ignore requests they cannot yet answer).
+    /// Replies to the extra copies stay in the inbox, so later receives should match on request ids.
     /// </summary>
     /// <exception cref="TimeoutException">No reply arrived in time.</exception>
     public async Task<TMsg> RequestAsync(Id destination, TMsg request, Func<TMsg, bool> isReply, TimeSpan? timeout = null, TimeSpan? resendEvery = null, CancellationToken cancellationToken = default)
