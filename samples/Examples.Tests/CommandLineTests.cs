@@ -4,7 +4,7 @@ namespace Stateright.Examples.Tests;
 
 public class CommandLineTests
 {
-    private static (int Code, string Output, string Error) Run(params string[] args)
+    internal static (int Code, string Output, string Error) Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

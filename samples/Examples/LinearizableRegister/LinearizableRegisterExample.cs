@@ -17,11 +17,15 @@ public sealed class LinearizableRegisterExample : Example
     [
         "check [CLIENT_COUNT=2] [NETWORK=unordered-nonduplicating]      DFS, three servers",
         "check-bfs | check-dfs | check-simulation [CLIENT_COUNT=2] [NETWORK]",
+        SpawnMode.Usage(serverCount: 3),
     ];
 
     /// <inheritdoc/>
     public override int Run(CommandLine command, TextWriter output)
     {
+        if (command.Mode == "spawn")
+            return SpawnMode.Run<LinearizableRegister.AbdMsg>(command, output, "A set of servers that implement a linearizable register (ABD).", 3,
+                (ids, i) => new LinearizableRegister.Server(SpawnMode.PeersOf(ids, i)));
         if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation"))
             throw new UsageException($"Unknown mode '{command.Mode}' for {Name}.");
         var clients = command.PositiveInt(0, 2, "CLIENT_COUNT");

@@ -18,11 +18,15 @@ public sealed class PaxosExample : Example
         "check [CLIENT_COUNT=2] [NETWORK=unordered-nonduplicating]      BFS (also check-bfs)",
         "check-dfs [CLIENT_COUNT=2] [NETWORK]",
         "check-simulation [CLIENT_COUNT=2] [NETWORK]                   10 s unless --timeout",
+        SpawnMode.Usage(serverCount: 3),
     ];
 
     /// <inheritdoc/>
     public override int Run(CommandLine command, TextWriter output)
     {
+        if (command.Mode == "spawn")
+            return SpawnMode.Run<Paxos.PaxosMsg>(command, output, "A set of servers that implement Single Decree Paxos.", 3,
+                (ids, i) => new Paxos.Server(SpawnMode.PeersOf(ids, i)));
         if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation"))
             throw new UsageException($"Unknown mode '{command.Mode}' for {Name}.");
         var clients = command.PositiveInt(0, 2, "CLIENT_COUNT");

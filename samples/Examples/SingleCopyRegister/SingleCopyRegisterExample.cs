@@ -17,11 +17,14 @@ public sealed class SingleCopyRegisterExample : Example
     [
         "check [CLIENT_COUNT=2] [NETWORK=unordered-nonduplicating]      DFS, one server",
         "check-bfs | check-dfs | check-simulation [CLIENT_COUNT=2] [NETWORK]",
+        SpawnMode.Usage(serverCount: 1),
     ];
 
     /// <inheritdoc/>
     public override int Run(CommandLine command, TextWriter output)
     {
+        if (command.Mode == "spawn")
+            return SpawnMode.Run<Unit>(command, output, "A server that implements a single-copy register.", 1, (_, _) => new SingleCopyRegister.Server());
         if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation"))
             throw new UsageException($"Unknown mode '{command.Mode}' for {Name}.");
         var clients = command.PositiveInt(0, 2, "CLIENT_COUNT");

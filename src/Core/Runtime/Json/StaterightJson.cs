@@ -5,11 +5,12 @@ namespace Stateright.Runtime;
 /// <summary>
 /// JSON settings compatible with the Rust library's serde output: closed record hierarchies are
 /// externally tagged (<c>{"Put":[1,"A"]}</c>, <c>{"Get":2}</c>, <c>"Commit"</c>), characters are
-/// one-character strings, and output is compact.
+/// one-character strings, enums are their member names (<c>"Ping"</c>), actor ids are bare numbers,
+/// and output is compact.
 /// </summary>
 public static class StaterightJson
 {
-    /// <summary>Creates options with the <see cref="ExternallyTaggedConverterFactory"/> and serde-compatible defaults.</summary>
+    /// <summary>Creates options with the <see cref="ExternallyTaggedConverterFactory"/>, <see cref="IdJsonConverter"/>, string enums and serde-compatible defaults.</summary>
     public static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions
@@ -19,6 +20,8 @@ public static class StaterightJson
             MaxDepth = 64,
         };
         options.Converters.Add(new ExternallyTaggedConverterFactory());
+        options.Converters.Add(new IdJsonConverter());
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         return options;
     }
 
