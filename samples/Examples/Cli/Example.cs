@@ -19,6 +19,14 @@ public abstract class Example
     /// <exception cref="UsageException">The mode or its arguments are not valid for this example.</exception>
     public abstract int Run(CommandLine command, TextWriter output);
 
+    /// <summary>Throws unless the mode is one of the checking modes every example offers: <c>check</c>, <c>check-bfs</c>, <c>check-dfs</c>, <c>check-simulation</c>.</summary>
+    /// <exception cref="UsageException">Any other mode.</exception>
+    protected void RequireCheckMode(CommandLine command)
+    {
+        if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation"))
+            throw new UsageException($"Unknown mode '{command.Mode}' for {Name}.");
+    }
+
     /// <summary>Prints a checker's report and returns 0, or 1 if the model threw.</summary>
     protected static int Report<TState, TAction>(Checker<TState, TAction> checker, TextWriter output)
     {

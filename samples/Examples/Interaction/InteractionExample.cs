@@ -21,8 +21,7 @@ public sealed class InteractionExample : Example
     /// <inheritdoc/>
     public override int Run(CommandLine command, TextWriter output)
     {
-        if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation"))
-            throw new UsageException($"Unknown mode '{command.Mode}' for {Name}.");
+        RequireCheckMode(command);
         var builder = command.Configure(Interaction.Model().Checker()).TargetMaxDepth(30);
         return Report(Spawn(builder, command.Mode, command, bfsByDefault: true), output);
     }

@@ -26,8 +26,7 @@ public sealed class LinearizableRegisterExample : Example
         if (command.Mode == "spawn")
             return SpawnMode.Run<LinearizableRegister.AbdMsg>(command, output, "A set of servers that implement a linearizable register (ABD).", 3,
                 (ids, i) => new LinearizableRegister.Server(SpawnMode.PeersOf(ids, i)));
-        if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation"))
-            throw new UsageException($"Unknown mode '{command.Mode}' for {Name}.");
+        RequireCheckMode(command);
         var clients = command.PositiveInt(0, 2, "CLIENT_COUNT");
         var network = command.Network(1, NetworkKind.UnorderedNonDuplicating);
         output.WriteLine($"Model checking a linearizable register with {clients} clients.");

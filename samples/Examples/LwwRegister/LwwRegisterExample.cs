@@ -21,8 +21,7 @@ public sealed class LwwRegisterExample : Example
     /// <inheritdoc/>
     public override int Run(CommandLine command, TextWriter output)
     {
-        if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation"))
-            throw new UsageException($"Unknown mode '{command.Mode}' for {Name}.");
+        RequireCheckMode(command);
         var nodes = command.PositiveInt(0, 2, "CLIENT_COUNT");
         var depth = command.PositiveInt(1, 8, "DEPTH");
         output.WriteLine($"Model checking a last-writer-wins register with {nodes} nodes to depth {depth}.");

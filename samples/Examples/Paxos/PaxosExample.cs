@@ -27,8 +27,7 @@ public sealed class PaxosExample : Example
         if (command.Mode == "spawn")
             return SpawnMode.Run<Paxos.PaxosMsg>(command, output, "A set of servers that implement Single Decree Paxos.", 3,
                 (ids, i) => new Paxos.Server(SpawnMode.PeersOf(ids, i)));
-        if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation"))
-            throw new UsageException($"Unknown mode '{command.Mode}' for {Name}.");
+        RequireCheckMode(command);
         var clients = command.PositiveInt(0, 2, "CLIENT_COUNT");
         var network = command.Network(1, NetworkKind.UnorderedNonDuplicating);
         output.WriteLine($"Model checking Single Decree Paxos with {clients} clients.");

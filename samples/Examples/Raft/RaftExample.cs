@@ -27,8 +27,7 @@ public sealed class RaftExample : Example
     /// <inheritdoc/>
     public override int Run(CommandLine command, TextWriter output)
     {
-        if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation"))
-            throw new UsageException($"Unknown mode '{command.Mode}' for {Name}.");
+        RequireCheckMode(command);
         var servers = command.PositiveInt(0, 3, "SERVER_COUNT");
         var depth = command.PositiveInt(1, 12, "DEPTH");
         var network = command.Network(2, NetworkKind.UnorderedNonDuplicating);

@@ -25,8 +25,7 @@ public sealed class SingleCopyRegisterExample : Example
     {
         if (command.Mode == "spawn")
             return SpawnMode.Run<Unit>(command, output, "A server that implements a single-copy register.", 1, (_, _) => new SingleCopyRegister.Server());
-        if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation"))
-            throw new UsageException($"Unknown mode '{command.Mode}' for {Name}.");
+        RequireCheckMode(command);
         var clients = command.PositiveInt(0, 2, "CLIENT_COUNT");
         var network = command.Network(1, NetworkKind.UnorderedNonDuplicating);
         output.WriteLine($"Model checking a single-copy register with {clients} clients.");

@@ -22,8 +22,7 @@ public sealed class TimersExample : Example
     /// <inheritdoc/>
     public override int Run(CommandLine command, TextWriter output)
     {
-        if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation"))
-            throw new UsageException($"Unknown mode '{command.Mode}' for {Name}.");
+        RequireCheckMode(command);
         var network = command.Network(0, NetworkKind.UnorderedNonDuplicating);
         output.WriteLine("Model checking Pingers");
         var builder = command.Configure(Timers.Model(3, network).Checker());
