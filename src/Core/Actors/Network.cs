@@ -41,11 +41,11 @@ public abstract class Network<TMsg> : IFingerprintable
 
     /// <summary>A network in which a message can be delivered any number of times, in any order (the default, as in the Rust library).</summary>
     public static Network<TMsg> UnorderedDuplicating(params IEnumerable<Envelope<TMsg>> envelopes) =>
-        Fill(new UnorderedDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<EnvelopeKey, Envelope<TMsg>>.Empty, null), envelopes);
+        Fill(new UnorderedDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<EnvelopeKey, Envelope<TMsg>>.Empty, null, 0), envelopes);
 
     /// <summary>A network in which each message is delivered at most once, in any order.</summary>
     public static Network<TMsg> UnorderedNonDuplicating(params IEnumerable<Envelope<TMsg>> envelopes) =>
-        Fill(new UnorderedNonDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<EnvelopeKey, (Envelope<TMsg>, int)>.Empty), envelopes);
+        Fill(new UnorderedNonDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<EnvelopeKey, (Envelope<TMsg>, int)>.Empty, 0), envelopes);
 
     /// <summary>A network with a FIFO channel per (source, destination) pair, each message delivered once.</summary>
     public static Network<TMsg> Ordered(params IEnumerable<Envelope<TMsg>> envelopes) =>
@@ -118,7 +118,11 @@ public static class NetworkKinds
 /// A set of envelopes plus the last envelope delivered: remembering it lets a delivery that changes
 /// no actor state still produce a distinct system state, as in the Rust library.
 /// </summary>
-internal sealed class UnorderedDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<EnvelopeKey, Envelope<TMsg>> envelopes, Envelope<TMsg>? lastDelivered) : Network<TMsg>
+/// <remarks>
+/// The fingerprint is order-insensitive, a sum of mixed envelope fingerprints, so it is kept up to
+/// date as envelopes come and go (<paramref name="sum"/>) rather than recomputed over the whole set.
+/// </remarks>
+internal sealed class UnorderedDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<EnvelopeKey, Envelope<TMsg>> envelopes, Envelope<TMsg>? lastDelivered, ulong sum) : Network<TMsg>
 {
     public override string KindName => "unordered-duplicating";
     public override IEnumerable<Envelope<TMsg>> Deliverable => envelopes.Values;
@@ -127,27 +131,37 @@ internal sealed class UnorderedDuplicatingNetwork<TMsg>(ImmutableSortedDictionar
 
     public Envelope<TMsg>? LastDelivered => lastDelivered;
 
-    public override Network<TMsg> Send(Envelope<TMsg> envelope) =>
-        new UnorderedDuplicatingNetwork<TMsg>(envelopes.SetItem(EnvelopeKey.Of(envelope), envelope), lastDelivered);
+    public override Network<TMsg> Send(Envelope<TMsg> envelope)
+    {
+        var key = EnvelopeKey.Of(envelope);
+        return envelopes.ContainsKey(key)
+            ? this
+            : new UnorderedDuplicatingNetwork<TMsg>(envelopes.Add(key, envelope), lastDelivered, sum + Term(key));
+    }
 
-    public override Network<TMsg> OnDeliver(Envelope<TMsg> envelope) => new UnorderedDuplicatingNetwork<TMsg>(envelopes, envelope);
+    public override Network<TMsg> OnDeliver(Envelope<TMsg> envelope) => new UnorderedDuplicatingNetwork<TMsg>(envelopes, envelope, sum);
 
-    public override Network<TMsg> OnDrop(Envelope<TMsg> envelope) =>
-        new UnorderedDuplicatingNetwork<TMsg>(envelopes.Remove(EnvelopeKey.Of(envelope)), lastDelivered);
+    public override Network<TMsg> OnDrop(Envelope<TMsg> envelope)
+    {
+        var key = EnvelopeKey.Of(envelope);
+        return envelopes.ContainsKey(key)
+            ? new UnorderedDuplicatingNetwork<TMsg>(envelopes.Remove(key), lastDelivered, sum - Term(key))
+            : this;
+    }
 
     public override ulong GetFingerprint()
     {
-        ulong sum = 0;
-        foreach (var key in envelopes.Keys) sum += FingerprintMath.Mix(key.Fingerprint);
         var last = lastDelivered is { } e ? Fingerprint.Of(e) : 0;
         return Fingerprint.Combine(0xD0_B1E_0001UL, sum, last);
     }
 
+    private static ulong Term(EnvelopeKey key) => FingerprintMath.Mix(key.Fingerprint);
+
     public override string ToString() => base.ToString() + (lastDelivered is { } e ? $" last delivered {e}" : "");
 }
 
-/// <summary>A multiset of envelopes.</summary>
-internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<EnvelopeKey, (Envelope<TMsg> Envelope, int Count)> envelopes) : Network<TMsg>
+/// <summary>A multiset of envelopes; its fingerprint is kept up to date as a sum, like the duplicating network's.</summary>
+internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(ImmutableSortedDictionary<EnvelopeKey, (Envelope<TMsg> Envelope, int Count)> envelopes, ulong sum) : Network<TMsg>
 {
     public override string KindName => "unordered-nonduplicating";
     public override IEnumerable<Envelope<TMsg>> Deliverable => envelopes.Values.Select(v => v.Envelope);
@@ -158,7 +172,7 @@ internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(ImmutableSortedDictio
     {
         var key = EnvelopeKey.Of(envelope);
         var count = envelopes.TryGetValue(key, out var entry) ? entry.Count : 0;
-        return new UnorderedNonDuplicatingNetwork<TMsg>(envelopes.SetItem(key, (envelope, count + 1)));
+        return new UnorderedNonDuplicatingNetwork<TMsg>(envelopes.SetItem(key, (envelope, count + 1)), sum - Term(key, count) + Term(key, count + 1));
     }
 
     public override Network<TMsg> OnDeliver(Envelope<TMsg> envelope) => Remove(envelope);
@@ -169,15 +183,15 @@ internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(ImmutableSortedDictio
     {
         var key = EnvelopeKey.Of(envelope);
         if (!envelopes.TryGetValue(key, out var entry)) throw new InvalidOperationException($"Envelope not in flight: {envelope}.");
-        return new UnorderedNonDuplicatingNetwork<TMsg>(entry.Count == 1 ? envelopes.Remove(key) : envelopes.SetItem(key, (entry.Envelope, entry.Count - 1)));
+        var remaining = entry.Count == 1 ? envelopes.Remove(key) : envelopes.SetItem(key, (entry.Envelope, entry.Count - 1));
+        return new UnorderedNonDuplicatingNetwork<TMsg>(remaining, sum - Term(key, entry.Count) + Term(key, entry.Count - 1));
     }
 
-    public override ulong GetFingerprint()
-    {
-        ulong sum = 0;
-        foreach (var (key, (_, count)) in envelopes) sum += FingerprintMath.Mix(Fingerprint.Combine(key.Fingerprint, (ulong)count));
-        return Fingerprint.Combine(0xD0_B1E_0002UL, sum);
-    }
+    public override ulong GetFingerprint() => Fingerprint.Combine(0xD0_B1E_0002UL, sum);
+
+    /// <summary>An envelope's share of the sum: nothing when none is in flight.</summary>
+    private static ulong Term(EnvelopeKey key, int count) =>
+        count == 0 ? 0 : FingerprintMath.Mix(Fingerprint.Combine(key.Fingerprint, (ulong)count));
 }
 
 /// <summary>A FIFO queue per (source, destination) channel; empty channels are removed so that equal contents fingerprint equally.</summary>

@@ -49,6 +49,7 @@ internal static class FingerprintCollections
     {
         if (items is null) return Fingerprint.Null;
         var h = Seed(SequenceKind, items.Count);
+        if (items.IsEmpty) return h; // skips renting an enumerator
         foreach (var item in items) h = Combine(h, Fingerprinter<T>.Compute(item));
         return h;
     }
@@ -106,6 +107,7 @@ internal static class FingerprintCollections
     {
         if (items is null) return Fingerprint.Null;
         ulong sum = 0;
+        if (items.IsEmpty) return Combine(Seed(SetKind, 0), sum); // skips renting an enumerator
         foreach (var item in items) sum += Mix(Fingerprinter<T>.Compute(item));
         return Combine(Seed(SetKind, items.Count), sum);
     }
@@ -114,6 +116,7 @@ internal static class FingerprintCollections
     {
         if (items is null) return Fingerprint.Null;
         ulong sum = 0;
+        if (items.IsEmpty) return Combine(Seed(SetKind, 0), sum); // skips renting an enumerator
         foreach (var item in items) sum += Mix(Fingerprinter<T>.Compute(item));
         return Combine(Seed(SetKind, items.Count), sum);
     }
@@ -141,6 +144,7 @@ internal static class FingerprintCollections
     {
         if (map is null) return Fingerprint.Null;
         ulong sum = 0;
+        if (map.IsEmpty) return Combine(Seed(MapKind, 0), sum); // skips renting an enumerator
         foreach (var (k, v) in map) sum += Mix(Combine(Fingerprinter<TKey>.Compute(k), Fingerprinter<TValue>.Compute(v)));
         return Combine(Seed(MapKind, map.Count), sum);
     }
@@ -149,6 +153,7 @@ internal static class FingerprintCollections
     {
         if (map is null) return Fingerprint.Null;
         ulong sum = 0;
+        if (map.IsEmpty) return Combine(Seed(MapKind, 0), sum); // skips renting an enumerator
         foreach (var (k, v) in map) sum += Mix(Combine(Fingerprinter<TKey>.Compute(k), Fingerprinter<TValue>.Compute(v)));
         return Combine(Seed(MapKind, map.Count), sum);
     }
