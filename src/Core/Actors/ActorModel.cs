@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Stateright.Actors;
 
@@ -254,10 +255,11 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
     /// </summary>
     private sealed class Builder(ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> previous, Network<TMsg> network, THistory history)
     {
-        private ImmutableArray<object>.Builder? _actorStates;
-        private ImmutableArray<ImmutableHashSet<object>>.Builder? _timers;
-        private ImmutableArray<ImmutableDictionary<string, ImmutableArray<object>>>.Builder? _randomChoices;
-        private ImmutableArray<object?>.Builder? _storages;
+        // Copies of the parts this step changes, made on first write; wrapped without a further copy in Build.
+        private object[]? _actorStates;
+        private ImmutableHashSet<object>[]? _timers;
+        private ImmutableDictionary<string, ImmutableArray<object>>[]? _randomChoices;
+        private object?[]? _storages;
 
         public static Builder From(ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> state, Network<TMsg> network, THistory history) =>
             new(model, state, network, history);
@@ -273,13 +275,13 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 [.. new object?[actors]],
                 model.InitialHistory), model.InitialNetwork, model.InitialHistory);
 
-        public void SetActorState(int index, object state) => (_actorStates ??= previous.ActorStates.ToBuilder())[index] = state;
+        public void SetActorState(int index, object state) => (_actorStates ??= previous.ActorStates.ToArray())[index] = state;
 
-        public void SetTimers(int index, ImmutableHashSet<object> timers) => (_timers ??= previous.Timers.ToBuilder())[index] = timers;
+        public void SetTimers(int index, ImmutableHashSet<object> timers) => (_timers ??= previous.Timers.ToArray())[index] = timers;
 
         public ImmutableHashSet<object> TimersOf(int index) => _timers?[index] ?? previous.Timers[index];
 
-        public void SetRandomChoices(int index, ImmutableDictionary<string, ImmutableArray<object>> choices) => (_randomChoices ??= previous.RandomChoices.ToBuilder())[index] = choices;
+        public void SetRandomChoices(int index, ImmutableDictionary<string, ImmutableArray<object>> choices) => (_randomChoices ??= previous.RandomChoices.ToArray())[index] = choices;
 
         public ImmutableDictionary<string, ImmutableArray<object>> RandomChoicesOf(int index) => _randomChoices?[index] ?? previous.RandomChoices[index];
 
@@ -306,20 +308,23 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                         SetRandomChoices(index, choices.Count == 0 ? RandomChoicesOf(index).Remove(key) : RandomChoicesOf(index).SetItem(key, [.. choices]));
                         break;
                     case Command<TMsg>.Save(var storage):
-                        (_storages ??= previous.Storages.ToBuilder())[index] = storage;
+                        (_storages ??= previous.Storages.ToArray())[index] = storage;
                         break;
                 }
             }
         }
 
         public ActorModelState<TMsg, THistory> Build(ImmutableArray<bool> crashed) =>
-            new(_actorStates?.ToImmutable() ?? previous.ActorStates,
+            new(Wrap(_actorStates) ?? previous.ActorStates,
                 network,
-                _timers?.ToImmutable() ?? previous.Timers,
-                _randomChoices?.ToImmutable() ?? previous.RandomChoices,
+                Wrap(_timers) ?? previous.Timers,
+                Wrap(_randomChoices) ?? previous.RandomChoices,
                 crashed,
-                _storages?.ToImmutable() ?? previous.Storages,
+                Wrap(_storages) ?? previous.Storages,
                 history);
+
+        /// <summary>The array as an immutable array without copying it: the builder never touches it again.</summary>
+        private static ImmutableArray<T>? Wrap<T>(T[]? array) => array is null ? null : ImmutableCollectionsMarshal.AsImmutableArray(array);
     }
 
     private sealed class ActionComparer : IComparer<ActorModelAction<TMsg>>
