@@ -1,4 +1,5 @@
 using System.Text;
+using Stateright.Semantics;
 
 namespace Stateright.Actors;
 
@@ -44,7 +45,9 @@ public sealed partial class ActorModel<TMsg, THistory>
         }
         var sb = new StringBuilder();
         sb.Append("OUT: ").Append(o).Append('\n');
-        sb.Append(changed ? $"STATE: {state.ActorStates[id.Index]} ⇒ {next}" : $"STATE: {next} (unchanged)");
+        sb.Append(changed
+            ? $"STATE: {ValueText.Format(state.ActorStates[id.Index])} ⇒ {ValueText.Format(next)}"
+            : $"STATE: {ValueText.Format(next)} (unchanged)");
         return sb.ToString();
     }
 

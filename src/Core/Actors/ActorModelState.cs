@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using Stateright.Semantics;
 
 namespace Stateright.Actors;
 
@@ -31,7 +32,8 @@ public sealed record ActorModelState<TMsg, THistory>(
         var sb = new StringBuilder();
         for (var i = 0; i < ActorStates.Length; i++)
         {
-            sb.Append($"Id({i}): {ActorStates[i]}");
+            // Through ValueText, so that a bare char or string state is quoted and escaped ('\0', not a NUL).
+            sb.Append($"Id({i}): {ValueText.Format(ActorStates[i])}");
             if (Crashed[i]) sb.Append(" (crashed)");
             if (!Timers[i].IsEmpty) sb.Append($" timers {{{string.Join(", ", Timers[i].Select(t => t.ToString()).Order(StringComparer.Ordinal))}}}");
             sb.Append('\n');
