@@ -1,6 +1,7 @@
 using System.Net;
 using Stateright.Actors;
 using Stateright.Examples.Cli;
+using Stateright.Runtime;
 
 namespace Stateright.Examples.Tests;
 
@@ -42,5 +43,66 @@ public class SpawnModeTests
         Assert.All(servers, s => Assert.Equal(IPAddress.Loopback, s.Endpoint.Address));
         Assert.Equal([new Id(0x7F00_0001_0BB8), new Id(0x7F00_0001_0BB9), new Id(0x7F00_0001_0BBA)], created[0].Ids);
         Assert.Equal([new Id(0x7F00_0001_0BB8), new Id(0x7F00_0001_0BBA)], SpawnMode.PeersOf(created[0].Ids, 1));
+    }
+}
+
+/// <summary>The spawn modes end to end: the example's own command line serves real UDP until stopped.</summary>
+public class SpawnModeEndToEndTests
+{
+    [Theory]
+    [InlineData("paxos", 3)]
+    [InlineData("linearizable-register", 3)]
+    [InlineData("single-copy-register", 1)]
+    public async Task Spawned_servers_answer_a_put_then_a_get_and_stop_on_request(string example, int serverCount)
+    {
+        var port = FreeConsecutivePorts(serverCount);
+        using var stop = new CancellationTokenSource();
+        var command = CommandLine.Parse([example, "spawn", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], out _)! with { Stop = stop.Token };
+        var output = new StringWriter();
+        var serving = Task.Run(() => ExampleRegistry.All.Single(e => e.Name == example).Run(command, output));
+        try
+        {
+            // Each register example's servers share one message type shape for clients: Put / PutOk / Get / GetOk.
+            var server = Id.FromEndpoint(new IPEndPoint(IPAddress.Loopback, port));
+            await using var client = new LoopbackClient<Actors.Register.RegisterMsg<ulong, char, Unit>>();
+            var put = await client.RequestAsync(server, new Actors.Register.RegisterMsg<ulong, char, Unit>.Put(1, 'X'),
+                m => m is Actors.Register.RegisterMsg<ulong, char, Unit>.PutOk { RequestId: 1 }, TimeSpan.FromSeconds(20), resendEvery: TimeSpan.FromSeconds(2));
+            Assert.IsType<Actors.Register.RegisterMsg<ulong, char, Unit>.PutOk>(put);
+            var get = await client.RequestAsync(server, new Actors.Register.RegisterMsg<ulong, char, Unit>.Get(2),
+                m => m is Actors.Register.RegisterMsg<ulong, char, Unit>.GetOk { RequestId: 2 }, TimeSpan.FromSeconds(20), resendEvery: TimeSpan.FromSeconds(2));
+            Assert.Equal(new Actors.Register.RegisterMsg<ulong, char, Unit>.GetOk(2, 'X'), get);
+        }
+        finally
+        {
+            stop.Cancel();
+        }
+        Assert.Equal(0, await serving.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Contains($"$ nc -u localhost {port}", output.ToString());
+    }
+
+    /// <summary>A run of free UDP ports on 127.0.0.1, found by binding them all at once (released before use).</summary>
+    private static int FreeConsecutivePorts(int count)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            using var probe = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            var first = ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
+            if (first + count - 1 > IPEndPoint.MaxPort) continue;
+            var held = new List<System.Net.Sockets.UdpClient>();
+            try
+            {
+                for (var i = 1; i < count; i++) held.Add(new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, first + i)));
+                return first;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // a neighbour is taken: try another run
+            }
+            finally
+            {
+                foreach (var socket in held) socket.Dispose();
+            }
+        }
+        throw new InvalidOperationException($"No {count} consecutive free UDP ports on 127.0.0.1.");
     }
 }

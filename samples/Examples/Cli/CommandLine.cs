@@ -8,6 +8,9 @@ public sealed record CommandLine(string Example, string Mode, IReadOnlyList<stri
     /// <summary>Options that take no value, offered by some examples (see <see cref="Cli.Example.Switches"/>).</summary>
     public static IReadOnlySet<string> KnownSwitches { get; } = new HashSet<string>(StringComparer.Ordinal) { "--durable" };
 
+    /// <summary>Stops a long-running mode (<c>spawn</c>) besides Ctrl+C; for hosts and tests that run the command line in-process.</summary>
+    public CancellationToken Stop { get; init; }
+
     /// <summary>The switches given, e.g. <c>--durable</c>.</summary>
     public IReadOnlySet<string> Switches { get; init; } = new HashSet<string>();
 

@@ -35,7 +35,7 @@ public static class SpawnMode
     /// <summary>The ids of all servers but <paramref name="self"/>.</summary>
     public static IReadOnlyList<Id> PeersOf(IReadOnlyList<Id> ids, int self) => ids.Where((_, i) => i != self).ToArray();
 
-    /// <summary>Prints the banner, runs the servers until Ctrl+C or SIGTERM, and returns the exit code.</summary>
+    /// <summary>Prints the banner, runs the servers until Ctrl+C, SIGTERM or the command's <see cref="CommandLine.Stop"/>, and returns the exit code.</summary>
     /// <exception cref="UsageException">PORT is not a port, or the servers' ports run past 65535.</exception>
     public static int Run<TInternal>(CommandLine command, TextWriter output, string description, int serverCount,
         Func<IReadOnlyList<Id>, int, IActor<RegisterMsg<ulong, char, TInternal>>> create)
@@ -57,13 +57,13 @@ public static class SpawnMode
 
         using var logging = LoggerFactory.Create(builder => builder.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Information));
         var options = new ActorRuntimeOptions<RegisterMsg<ulong, char, TInternal>> { LoggerFactory = logging };
-        RunAsync(servers, options).GetAwaiter().GetResult();
+        RunAsync(servers, options, command.Stop).GetAwaiter().GetResult();
         return 0;
     }
 
-    private static async Task RunAsync<TMsg>(IReadOnlyList<(IPEndPoint Endpoint, IActor<TMsg> Actor)> servers, ActorRuntimeOptions<TMsg> options)
+    private static async Task RunAsync<TMsg>(IReadOnlyList<(IPEndPoint Endpoint, IActor<TMsg> Actor)> servers, ActorRuntimeOptions<TMsg> options, CancellationToken stop)
     {
         await using var runtime = ActorRuntime.Start(servers, options);
-        await runtime.RunUntilSignalAsync();
+        await runtime.RunUntilSignalAsync(stop);
     }
 }
