@@ -130,7 +130,7 @@ internal sealed class ActorHost<TMsg>
                 RuntimeLog.HandlerFailed(_logger, e, _name, @event.ToString()!);
                 continue;
             }
-            if (changed || o.Count > 0) RuntimeLog.Acted(_logger, _name, state, o);
+            if ((changed || o.Count > 0) && _logger.IsEnabled(LogLevel.Debug)) RuntimeLog.Acted(_logger, _name, state, new OutText<TMsg>(o));
             await ApplyAsync(o, token).ConfigureAwait(false);
         }
     }
