@@ -1,6 +1,7 @@
 using Stateright.Actors;
 using Stateright.Actors.Register;
 using Stateright.Semantics;
+using Stateright.Testing;
 using Stateright.Testing.Xunit;
 
 namespace GettingStarted.Tests;

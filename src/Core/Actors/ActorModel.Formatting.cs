@@ -55,7 +55,7 @@ public sealed partial class ActorModel<TMsg, THistory>
     /// A Mermaid sequence diagram of a path: an arrow per delivery, a note per timeout, crash,
     /// recovery or random choice. Paste it into any Mermaid renderer (GitHub, Azure DevOps, VS Code).
     /// </summary>
-    public string SequenceDiagram(Path<ActorModelState<TMsg, THistory>, ActorModelAction<TMsg>> path)
+    public override string SequenceDiagram(Path<ActorModelState<TMsg, THistory>, ActorModelAction<TMsg>> path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var sb = new StringBuilder("sequenceDiagram\n");

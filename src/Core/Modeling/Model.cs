@@ -73,6 +73,12 @@ public abstract class Model<TState, TAction>
     /// </summary>
     public virtual string? FormatStep(TState state, TAction action) => null;
 
+    /// <summary>
+    /// A Mermaid sequence diagram of <paramref name="path"/>, written beside a counterexample's trace
+    /// (actor models draw one); null when the model has no diagram to offer.
+    /// </summary>
+    public virtual string? SequenceDiagram(Path<TState, TAction> path) => null;
+
     /// <summary>The enabled actions paired with the states they lead to (actions that change nothing are left out).</summary>
     public IEnumerable<(TAction Action, TState Next)> NextSteps(TState state)
     {
