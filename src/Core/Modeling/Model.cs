@@ -14,7 +14,7 @@ namespace Stateright;
 /// are rebuilt from action indices, so an order that varies (iterating a <see cref="HashSet{T}"/> of
 /// strings, reading a clock or a random source) breaks counterexample reconstruction.
 /// </remarks>
-public abstract class Model<TState, TAction>
+public abstract class Model<TState, TAction> : IModel
 {
     private IReadOnlyList<Property<TState>>? _properties;
 
@@ -51,6 +51,12 @@ public abstract class Model<TState, TAction>
     /// <summary>The properties to check, in declaration order (computed once).</summary>
     /// <exception cref="ArgumentException">Two properties share a name.</exception>
     public IReadOnlyList<Property<TState>> Properties => _properties ??= ValidateProperties(DefineProperties().ToArray());
+
+    Type IModel.StateType => typeof(TState);
+
+    Type IModel.ActionType => typeof(TAction);
+
+    IReadOnlyList<string> IModel.PropertyNames => Properties.Select(p => p.Name).ToArray();
 
     /// <summary>Looks a property up by name.</summary>
     /// <exception cref="KeyNotFoundException">No property has that name; the message lists the names there are.</exception>
