@@ -36,7 +36,7 @@ public static class ModelTestSource
     /// <summary>Loads the assembly at <paramref name="path"/> (the test host runs with the test project's dependencies).</summary>
     public static Assembly Load(string path) => Assembly.LoadFrom(Path.GetFullPath(path));
 
-    /// <summary>The model-test methods of <paramref name="assembly"/>, in metadata order of their classes.</summary>
+    /// <summary>The model-test methods of the public classes of <paramref name="assembly"/>, in metadata order.</summary>
     public static IEnumerable<(MethodInfo Method, ModelTestAttribute Attribute)> FindMethods(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
@@ -45,8 +45,9 @@ public static class ModelTestSource
         catch (ReflectionTypeLoadException e) { types = e.Types; }
         foreach (var type in types)
         {
-            // Abstract bases are listed through their concrete subclasses (static classes are abstract and sealed).
-            if (type is null || !type.IsClass || type.ContainsGenericParameters || (type.IsAbstract && !type.IsSealed)) continue;
+            // Test classes are public (as in xUnit and MSTest); abstract bases are listed through their
+            // concrete subclasses (static classes are abstract and sealed).
+            if (type is null || !type.IsClass || !type.IsVisible || type.ContainsGenericParameters || (type.IsAbstract && !type.IsSealed)) continue;
             foreach (var found in ModelTestDiscovery.FindMethods<ModelTestAttribute>(type)) yield return found;
         }
     }
