@@ -9,7 +9,7 @@ namespace Stateright.Testing.TestAdapter;
 /// the IDE hand every adapter every source, so an assembly that does not reference
 /// <c>Stateright.Testing</c> is recognised from its metadata alone, without loading it.
 /// </summary>
-public static class ModelTestSource
+internal static class ModelTestSource
 {
     /// <summary>The name of the core assembly that declares <see cref="ModelTestAttribute"/>.</summary>
     private static readonly string s_coreAssemblyName = typeof(ModelTestAttribute).Assembly.GetName().Name!;

@@ -3,7 +3,7 @@ using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 namespace Stateright.Testing.TestAdapter;
 
 /// <summary>Translates the core's <see cref="ModelTestOutcome"/> into a VSTest <see cref="TestResult"/>.</summary>
-public static class ResultTranslator
+internal static class ResultTranslator
 {
     private static readonly Uri s_executorUri = new(AdapterConstants.ExecutorUri);
 

@@ -5,7 +5,7 @@ using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 namespace Stateright.Testing.TestAdapter;
 
 /// <summary>Translates the core's <see cref="ModelTestCase"/> into a VSTest <see cref="TestCase"/>.</summary>
-public static class TestCaseFactory
+internal static class TestCaseFactory
 {
     private static readonly Uri s_executorUri = new(AdapterConstants.ExecutorUri);
 

@@ -18,7 +18,9 @@ public sealed class FixtureBuild : IDisposable
         Configuration = typeof(FixtureBuild).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         Assembly = Path.Combine(Directory, "bin", Configuration, "net10.0", "AdapterFixture.dll");
         ResultsDirectory = System.IO.Directory.CreateTempSubdirectory("stateright-adapter-e2e-").FullName;
-        var build = DotnetCli.Run("build", Project, "-c", Configuration, "--nologo");
+        // The adapter and the core were built with this test project, in the same configuration:
+        // building only the fixture keeps concurrent test projects from rebuilding shared projects.
+        var build = DotnetCli.Run("build", Project, "-c", Configuration, "--nologo", "--no-dependencies");
         if (build.ExitCode != 0) throw new InvalidOperationException("Building the fixture failed:\n" + build.Output);
         _vstest = new(() => Report("vstest", VSTest("--logger", "trx;LogFileName=all.trx", "--results-directory", Path.Combine(ResultsDirectory, "vstest"))));
         _mtp = new(() => Report("mtp", TestingPlatform("--report-trx", "--report-trx-filename", "all.trx", "--results-directory", Path.Combine(ResultsDirectory, "mtp"))));
