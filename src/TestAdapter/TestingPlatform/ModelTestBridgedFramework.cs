@@ -20,6 +20,8 @@ internal sealed class ModelTestBridgedFramework(ModelTestExtension extension, Fu
     // built from the node uids, so uids are the fully qualified names (unique per property).
     protected override bool UseFullyQualifiedNameAsTestNodeUid => true;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _assemblyNames = new(StringComparer.Ordinal);
+
     protected override Task SynchronizedDiscoverTestsAsync(VSTestDiscoverTestExecutionRequest request, IMessageBus messageBus, CancellationToken cancellationToken)
     {
         new ModelTestAdapter().DiscoverTests(request.AssemblyPaths, request.DiscoveryContext, request.MessageLogger, request.DiscoverySink);
@@ -41,7 +43,7 @@ internal sealed class ModelTestBridgedFramework(ModelTestExtension extension, Fu
         var ns = hierarchy?[AdapterProperties.NamespaceLevel] ?? "";
         var typeName = hierarchy?[AdapterProperties.ClassLevel] ?? managedType;
         testNode.Properties.Add(new TestMethodIdentifierProperty(
-            assemblyFullName: Path.GetFileNameWithoutExtension(testCase.Source),
+            assemblyFullName: _assemblyNames.GetOrAdd(testCase.Source, static source => AssemblyName.GetAssemblyName(source).FullName),
             @namespace: ns,
             typeName: typeName,
             methodName: managedMethod,
