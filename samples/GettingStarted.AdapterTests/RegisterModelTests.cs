@@ -1,7 +1,5 @@
 using GettingStarted;
-using Stateright.Actors;
-using Stateright.Actors.Register;
-using Stateright.Semantics;
+using Stateright;
 using Stateright.Testing;
 
 namespace GettingStarted.AdapterTests;
@@ -17,6 +15,5 @@ public class RegisterModelTests
 {
     [ModelTest]
     [ExpectDiscovery("linearizable")]
-    public static ActorModel<RegisterMsg<ulong, char, Unit>, LinearizabilityTester<Id, Register<char>, RegisterOp<char>, RegisterRet<char>>> SingleServer() =>
-        RegisterSystem.Model();
+    public static IModel SingleServer() => RegisterSystem.Model();
 }
