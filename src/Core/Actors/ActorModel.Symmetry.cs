@@ -59,7 +59,7 @@ public sealed partial class ActorModel<TMsg, THistory> : ISymmetricModel<ActorMo
     }
 
     Func<ActorModelState<TMsg, THistory>, ActorModelState<TMsg, THistory>>? ISymmetricModel<ActorModelState<TMsg, THistory>>.Representative =>
-        HasSymmetry ? Representative : null;
+        HasSymmetry ? CanonicalRepresentative<ActorModelState<TMsg, THistory>>.Of(Representative) : null;
 }
 
 /// <summary>Symmetry reduction for actor models.</summary>
@@ -76,6 +76,6 @@ public static class ActorModelSymmetry
         ArgumentNullException.ThrowIfNull(builder);
         if (builder.Model is not ActorModel<TMsg, THistory> model) throw new InvalidOperationException("Symmetry() without a representative needs an ActorModel.");
         if (!model.HasSymmetry) throw new InvalidOperationException(ModelSymmetry.NoActorSymmetry);
-        return builder.Symmetry(model.Representative);
+        return builder.Symmetry(CanonicalRepresentative<ActorModelState<TMsg, THistory>>.Of(model.Representative));
     }
 }
