@@ -10,7 +10,7 @@ public sealed partial class ActorModel<TMsg, THistory> : ISymmetricModel<ActorMo
     /// <summary>
     /// Declares actors interchangeable for symmetry reduction (<c>Symmetric(Id.Range(1, 3))</c>: the three
     /// clients): a system state and the same state with these actors renamed among themselves are
-    /// checked once, when the checker runs with <see cref="ActorModelSymmetry.Symmetry{TMsg, THistory}"/>
+    /// checked once, when the checker runs with <see cref="Stateright.ActorModelSymmetry.Symmetry{TMsg, THistory}"/>
     /// (or a model test with <c>Symmetry = true</c>). Call once per group; groups must be disjoint.
     /// </summary>
     /// <remarks>
@@ -60,22 +60,4 @@ public sealed partial class ActorModel<TMsg, THistory> : ISymmetricModel<ActorMo
 
     Func<ActorModelState<TMsg, THistory>, ActorModelState<TMsg, THistory>>? ISymmetricModel<ActorModelState<TMsg, THistory>>.Representative =>
         HasSymmetry ? CanonicalRepresentative<ActorModelState<TMsg, THistory>>.Of(Representative) : null;
-}
-
-/// <summary>Symmetry reduction for actor models.</summary>
-public static class ActorModelSymmetry
-{
-    /// <summary>
-    /// Enables symmetry reduction by the interchangeable actors the model declares with
-    /// <see cref="ActorModel{TMsg, THistory}.Symmetric"/>.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The model is not an actor model, or declares no interchangeable actors.</exception>
-    public static CheckerBuilder<ActorModelState<TMsg, THistory>, ActorModelAction<TMsg>> Symmetry<TMsg, THistory>(
-        this CheckerBuilder<ActorModelState<TMsg, THistory>, ActorModelAction<TMsg>> builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        if (builder.Model is not ActorModel<TMsg, THistory> model) throw new InvalidOperationException("Symmetry() without a representative needs an ActorModel.");
-        if (!model.HasSymmetry) throw new InvalidOperationException(ModelSymmetry.NoActorSymmetry);
-        return builder.Symmetry(CanonicalRepresentative<ActorModelState<TMsg, THistory>>.Of(model.Representative));
-    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 
@@ -5,24 +6,34 @@ namespace Stateright.Actors;
 
 /// <summary>
 /// The symmetry group of an actor model — every permutation of each group of interchangeable actors,
-/// combined — and the canonical representative of a system state under it: of the state's images under
-/// every permutation, the one with the smallest fingerprint. Every state of an orbit has the same set of
-/// images, so all of them get the same representative (up to fingerprint collisions), whatever the
-/// visit order or thread count.
+/// combined — and the canonical representative of a system state under it.
 /// </summary>
+/// <remarks>
+/// The representative is exact. Each interchangeable actor gets a key that renaming cannot change
+/// (<see cref="ActorInvariants"/>); the candidate renamings of a state are those that sort each group
+/// by key — every order among actors with equal keys — and the representative is the candidate image
+/// with the smallest fingerprint. Renaming a state renames its candidates along with it, so every
+/// state of an orbit has the same candidate images and the same representative (up to fingerprint
+/// collisions), whatever the visit order or thread count. When the keys differ, one renaming is tried
+/// instead of all of them; the worst case, all keys equal, tries the whole group.
+/// </remarks>
 internal sealed class ActorSymmetry
 {
-    /// <summary>The most permutations a model may declare: every state is rewritten and fingerprinted under each.</summary>
+    /// <summary>The most permutations a model may declare: in the worst case a state is rewritten and fingerprinted under each.</summary>
     public const int MaxPermutations = 720;
 
-    private readonly IdPermutation[] _permutations; // the identity left out
+    private readonly int[][] _groups; // actor indices, ascending
+    private readonly int[] _groupOf;  // per actor: its group, or -1
 
-    private ActorSymmetry(IdPermutation[] permutations) => _permutations = permutations;
+    private ActorSymmetry(int[][] groups, int actorCount)
+    {
+        _groups = groups;
+        _groupOf = Enumerable.Repeat(-1, actorCount).ToArray();
+        for (var g = 0; g < groups.Length; g++)
+            foreach (var i in groups[g]) _groupOf[i] = g;
+    }
 
-    /// <summary>The number of permutations in the group, identity included.</summary>
-    public int GroupSize => _permutations.Length + 1;
-
-    /// <summary>Checks the declared groups against the model's actors and enumerates the group.</summary>
+    /// <summary>Checks the declared groups against the model's actors.</summary>
     /// <exception cref="InvalidOperationException">An id is not an actor, in two groups, or of another class than the rest of its group; or the group is too large.</exception>
     public static ActorSymmetry Create<TMsg>(IReadOnlyList<IActor<TMsg>> actors, IReadOnlyList<ImmutableArray<Id>> groups)
     {
@@ -49,39 +60,60 @@ internal sealed class ActorSymmetry
                     "since every state is rewritten under each of them. Declare smaller groups, or check fewer interchangeable actors.");
         }
 
-        // The product of the groups' permutation sets, as mappings of all actors.
-        var mappings = new List<int[]> { Enumerable.Range(0, actors.Count).ToArray() };
-        foreach (var group in groups)
-        {
-            var indices = group.Select(id => id.Index).ToArray();
-            var next = new List<int[]>();
-            foreach (var mapping in mappings)
-            {
-                foreach (var order in Permutations(indices.Length))
-                {
-                    var combined = (int[])mapping.Clone();
-                    for (var i = 0; i < indices.Length; i++) combined[indices[i]] = indices[order[i]];
-                    next.Add(combined);
-                }
-            }
-            mappings = next;
-        }
-        var permutations = mappings.Select(IdPermutation.FromMapping).Where(p => !p.IsIdentity).ToArray();
-        return new ActorSymmetry(permutations);
+        return new ActorSymmetry(groups.Select(g => g.Select(id => id.Index).ToArray()).ToArray(), actors.Count);
     }
 
-    /// <summary>The canonical representative of <paramref name="state"/>: its image with the smallest fingerprint.</summary>
+    /// <summary>The canonical representative of <paramref name="state"/>: its candidate image with the smallest fingerprint.</summary>
     public ActorModelState<TMsg, THistory> Representative<TMsg, THistory>(ActorModelState<TMsg, THistory> state)
     {
-        var best = state;
-        var bestFingerprint = Fingerprint.Of(state);
-        foreach (var permutation in _permutations)
+        var keys = ActorInvariants.Keys(state, _groupOf);
+        ActorModelState<TMsg, THistory>? best = null;
+        var bestFingerprint = 0UL;
+        foreach (var permutation in Candidates(keys))
         {
-            var image = Permute(state, permutation);
+            var image = permutation.IsIdentity ? state : Permute(state, permutation);
             var fingerprint = Fingerprint.Of(image);
-            if (fingerprint < bestFingerprint) (best, bestFingerprint) = (image, fingerprint);
+            if (best is null || fingerprint < bestFingerprint) (best, bestFingerprint) = (image, fingerprint);
         }
-        return best;
+        return best!;
+    }
+
+    /// <summary>
+    /// The renamings that sort every group by key: the actor with the k-th smallest key moves to the
+    /// group's k-th id; actors with equal keys take those places in every order.
+    /// </summary>
+    private IEnumerable<IdPermutation> Candidates(ulong[] keys)
+    {
+        // Per group, its actors by key, cut into runs of equal keys.
+        var runs = new List<(int[] Targets, int[] Actors)>();
+        foreach (var group in _groups)
+        {
+            var byKey = group.OrderBy(i => keys[i]).ToArray();
+            for (var start = 0; start < byKey.Length;)
+            {
+                var end = start + 1;
+                while (end < byKey.Length && keys[byKey[end]] == keys[byKey[start]]) end++;
+                runs.Add((group[start..end], byKey[start..end]));
+                start = end;
+            }
+        }
+        var mapping = Enumerable.Range(0, keys.Length).ToArray();
+        return Expand(0);
+
+        IEnumerable<IdPermutation> Expand(int run)
+        {
+            if (run == runs.Count)
+            {
+                yield return IdPermutation.FromMapping(mapping);
+                yield break;
+            }
+            var (targets, actors) = runs[run];
+            foreach (var order in Orders(actors.Length))
+            {
+                for (var i = 0; i < actors.Length; i++) mapping[actors[i]] = targets[order[i]];
+                foreach (var permutation in Expand(run + 1)) yield return permutation;
+            }
+        }
     }
 
     /// <summary>
@@ -115,7 +147,12 @@ internal sealed class ActorSymmetry
             IdRewriter<THistory>.Rewrite(state.History, permutation));
     }
 
-    /// <summary>Every ordering of 0..k-1 (Heap's algorithm would do; k is tiny, so plain recursion reads better).</summary>
+    private static readonly ConcurrentDictionary<int, int[][]> s_orders = new();
+
+    /// <summary>Every ordering of 0..k-1 (k is small), computed once per k.</summary>
+    private static int[][] Orders(int k) => s_orders.GetOrAdd(k, static k => Permutations(k).ToArray());
+
+    /// <summary>Every ordering of 0..k-1, by plain recursion.</summary>
     private static IEnumerable<int[]> Permutations(int k)
     {
         if (k == 0) { yield return []; yield break; }
