@@ -56,7 +56,7 @@ internal sealed class ActorSymmetry
             for (var k = 2; k <= group.Length; k++) size *= k;
             if (size > MaxPermutations)
                 throw new InvalidOperationException(
-                    $"The declared symmetry has {size:N0}+ permutations ({string.Join(" × ", groups.Take(g + 1).Select(gr => $"{gr.Length}!"))}); at most {MaxPermutations} are supported, " +
+                    $"The declared symmetry has at least {size:N0} permutations ({string.Join(" × ", groups.Take(g + 1).Select(gr => $"{gr.Length}!"))}); at most {MaxPermutations} are supported, " +
                     "since every state is rewritten under each of them. Declare smaller groups, or check fewer interchangeable actors.");
         }
 
@@ -123,6 +123,7 @@ internal sealed class ActorSymmetry
     public static ActorModelState<TMsg, THistory> Permute<TMsg, THistory>(ActorModelState<TMsg, THistory> state, IdPermutation permutation)
     {
         var n = state.ActorStates.Length;
+        if (permutation.Count != n) throw new ArgumentException($"The permutation renames {permutation.Count} actors but the system has {n}.", nameof(permutation));
         var actorStates = new object[n];
         var timers = new ImmutableHashSet<object>[n];
         var randomChoices = new ImmutableDictionary<string, ImmutableArray<object>>[n];
@@ -139,7 +140,7 @@ internal sealed class ActorSymmetry
         }
         return new ActorModelState<TMsg, THistory>(
             ImmutableCollectionsMarshal.AsImmutableArray(actorStates),
-            NetworkRewriting.Rewrite(state.Network, permutation),
+            state.Network.Rewrite(permutation),
             ImmutableCollectionsMarshal.AsImmutableArray(timers),
             ImmutableCollectionsMarshal.AsImmutableArray(randomChoices),
             ImmutableCollectionsMarshal.AsImmutableArray(crashed),

@@ -71,6 +71,7 @@ internal static class RewriterCompiler
         var type = typeof(T);
         if (!MayContainId(type)) return static (value, _) => value;
         if (type.IsValueType || type.IsSealed) return ExactRewriter<T>.Function;
+        if (IsRewritable(type)) return Helper<T>(nameof(RewriteCollections.OfRewritable), type); // an open type that renames itself (virtually)
         return static (value, p) => value is null ? value : (T)OfObject(value, p);
     }
 

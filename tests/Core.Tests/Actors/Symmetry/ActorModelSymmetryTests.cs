@@ -15,8 +15,23 @@ public class ActorModelSymmetryTests
         {
             var expected = Fingerprint.Of(model.Representative(state));
             foreach (var permutation in permutations)
-                Assert.Equal(expected, Fingerprint.Of(model.Representative(ActorSymmetry.Permute(state, permutation))));
+                Assert.Equal(expected, Fingerprint.Of(model.Representative(permutation.Rewrite(state))));
         }
+    }
+
+    [Fact]
+    public void A_system_state_renamed_moves_each_actor_to_its_new_id_and_back()
+    {
+        var model = TwoPhaseCommitActors.Model(3);
+        var state = Orbits.Reachable(model).First(s => s.StatesOf<TwoPhaseCommitActors.TmState>().Single().Prepared.Count == 1 && s.Network.Count == 0);
+        var swap = IdPermutation.Swap(4, 1, 3);
+        var renamed = swap.Rewrite(state);
+        Assert.Equal(state.ActorStates[1], renamed.ActorStates[3]);
+        Assert.Equal(state.RandomChoices[3].Count, renamed.RandomChoices[1].Count);
+        Assert.Equal([swap.Map(state.StateOf<TwoPhaseCommitActors.TmState>(0).Prepared.Single())], renamed.StateOf<TwoPhaseCommitActors.TmState>(0).Prepared);
+        Assert.NotEqual(Fingerprint.Of(state), Fingerprint.Of(renamed));
+        Assert.Equal(Fingerprint.Of(state), Fingerprint.Of(swap.Rewrite(renamed)));
+        Assert.Throws<ArgumentException>(() => IdPermutation.Swap(3, 1, 2).Rewrite(state));
     }
 
     [Fact]
@@ -24,11 +39,11 @@ public class ActorModelSymmetryTests
     {
         var swap = IdPermutation.Swap(3, 1, 2);
         var multiset = Network<string>.UnorderedNonDuplicating(E(1, 0, "a"), E(1, 0, "a"), E(2, 0, "b"));
-        Assert.Equal(Fingerprint.Of(Network<string>.UnorderedNonDuplicating(E(2, 0, "a"), E(2, 0, "a"), E(1, 0, "b"))), Fingerprint.Of(NetworkRewriting.Rewrite(multiset, swap)));
+        Assert.Equal(Fingerprint.Of(Network<string>.UnorderedNonDuplicating(E(2, 0, "a"), E(2, 0, "a"), E(1, 0, "b"))), Fingerprint.Of(swap.Rewrite(multiset)));
         var ordered = Network<string>.Ordered(E(1, 0, "a"), E(1, 0, "b"), E(2, 1, "c"));
-        Assert.Equal(Fingerprint.Of(Network<string>.Ordered(E(2, 0, "a"), E(2, 0, "b"), E(1, 2, "c"))), Fingerprint.Of(NetworkRewriting.Rewrite(ordered, swap)));
+        Assert.Equal(Fingerprint.Of(Network<string>.Ordered(E(2, 0, "a"), E(2, 0, "b"), E(1, 2, "c"))), Fingerprint.Of(swap.Rewrite(ordered)));
         var duplicating = Network<string>.UnorderedDuplicating(E(1, 0, "a")).OnDeliver(E(1, 0, "a"));
-        var renamed = NetworkRewriting.Rewrite(duplicating, swap);
+        var renamed = swap.Rewrite(duplicating);
         Assert.Equal(Fingerprint.Of(Network<string>.UnorderedDuplicating(E(2, 0, "a")).OnDeliver(E(2, 0, "a"))), Fingerprint.Of(renamed));
         Assert.NotEqual(Fingerprint.Of(Network<string>.UnorderedDuplicating(E(2, 0, "a"))), Fingerprint.Of(renamed));
     }
