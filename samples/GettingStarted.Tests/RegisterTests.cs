@@ -75,6 +75,26 @@ public class RegisterTests
     private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string file = "") => System.IO.Path.GetDirectoryName(file)!;
 
     [Fact]
+    public void The_counterexample_draws_as_a_sequence_diagram()
+    {
+        var model = RegisterSystem.Model();
+        var path = model.Checker().SpawnBfs().Join().Discovery("linearizable")!;
+        Assert.Equal("""
+            sequenceDiagram
+                participant A0 as Server#0
+                participant A1 as Client#1
+                A1->>A0: Put(1, 'A')
+                A0->>A1: PutOk(1)
+                A1->>A0: Put(2, 'Z')
+                A0->>A1: PutOk(2)
+                A1->>A0: Put(1, 'A')
+                A1->>A0: Get(3)
+                A0->>A1: GetOk(3, 'A')
+
+            """.Replace("\r\n", "\n"), model.SequenceDiagram(path));
+    }
+
+    [Fact]
     public void The_server_stores_and_answers()
     {
         var server = (IActor<RegisterMsg<ulong, char, Unit>>)new ServerActor();

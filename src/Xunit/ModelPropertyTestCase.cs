@@ -64,7 +64,14 @@ public sealed class ModelPropertyTestCase : XunitTestCase
         Send(new TestCaseStarting(this));
         Send(new TestStarting(test));
 
-        var outcome = await ModelTestRunner.RunAsync(ModelCase(), line => messageBus.QueueMessage(new TestOutput(test, line + "\n")), cancellationTokenSource.Token).ConfigureAwait(false);
+        // Live progress: as test output (runners that stream it) and as a diagnostic message, which
+        // `dotnet test` prints while the check runs when xunit.runner.json sets "diagnosticMessages": true.
+        void Progress(string line)
+        {
+            messageBus.QueueMessage(new TestOutput(test, line + "\n"));
+            diagnosticMessageSink.OnMessage(new DiagnosticMessage($"{DisplayName}: {line}"));
+        }
+        var outcome = await ModelTestRunner.RunAsync(ModelCase(), Progress, cancellationTokenSource.Token).ConfigureAwait(false);
 
         var seconds = (decimal)outcome.Duration.TotalSeconds;
         var output = outcome.OutputText;

@@ -21,6 +21,11 @@ public static class TraceText
             i++;
             sb.Append("  ").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)).Append(". ").Append(model.FormatAction(action)).Append('\n');
             if (!includeStates) continue;
+            if (model.FormatTransition(before, action, after) is { } change)
+            {
+                if (change.Length > 0) sb.Append("     ").Append(Indent(change, 5)).Append('\n');
+                continue;
+            }
             if (model.FormatStep(before, action) is { } step) sb.Append("     ").Append(Indent(step, 5)).Append('\n');
             sb.Append("     → ").Append(Indent(model.FormatState(after))).Append('\n');
         }

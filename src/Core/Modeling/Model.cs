@@ -80,6 +80,13 @@ public abstract class Model<TState, TAction> : IModel
     public virtual string? FormatStep(TState state, TAction action) => null;
 
     /// <summary>
+    /// What a step changed, for traces: when not null, a trace shows these lines under the step instead
+    /// of the whole resulting state (the full state is still shown at the start and at the end). Actor
+    /// models show the acting actor's outputs and state change and the network's delta.
+    /// </summary>
+    public virtual string? FormatTransition(TState before, TAction action, TState after) => null;
+
+    /// <summary>
     /// A Mermaid sequence diagram of <paramref name="path"/>, written beside a counterexample's trace
     /// (actor models draw one); null when the model has no diagram to offer.
     /// </summary>

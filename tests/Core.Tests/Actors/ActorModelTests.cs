@@ -143,6 +143,6 @@ public class ActorModelTests
         Assert.Equal(new Deliver(0, 1, new PingPongMsg.Ping(0)), path.Actions[0]);
         var diagram = model.SequenceDiagram(path);
         Assert.StartsWith("sequenceDiagram\n    participant A0 as Id(0)\n    participant A1 as Id(1)\n    A0->>A1: Ping(0)\n    A1->>A0: Pong(0)\n", diagram);
-        Assert.Contains("OUT: [Send { Destination = Id(0), Msg = Pong(0) }]", model.FormatStep(path.States[0], path.Actions[0]));
+        Assert.Contains("OUT: send Pong(0) → Id(0)", model.FormatStep(path.States[0], path.Actions[0]));
     }
 }

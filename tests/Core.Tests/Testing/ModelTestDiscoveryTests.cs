@@ -1,39 +1,31 @@
 using System.Reflection;
 using Stateright.Testing;
+using Stateright.Tests.TestModels;
 
 namespace Stateright.Tests.Testing;
 
 public class ModelTestDiscoveryTests
 {
-    public sealed class Counter(params Property<int>[] properties) : Model<int, int>
-    {
-        public override IEnumerable<int> InitStates() => [0];
-        public override void Actions(int state, List<int> actions) { if (state < 2) actions.Add(1); }
-        public override bool TryNextState(int state, int action, out int next) { next = state + action; return true; }
-        public override int NextState(int state, int action) => throw new NotSupportedException();
-        protected override IEnumerable<Property<int>> DefineProperties() => properties;
-    }
-
     public static class Samples
     {
         [ModelTest(Threads = 1)]
-        public static Counter ThreeProperties() => new(Property<int>.Always("a", _ => true), Property<int>.Always("b", _ => true), Property<int>.Sometimes("c", s => s == 2));
+        public static CountUpTo ThreeProperties() => new(2, Property<int>.Always("a", _ => true), Property<int>.Always("b", _ => true), Property<int>.Sometimes("c", s => s == 2));
 
         [ModelTest]
-        public static Counter Broken() => throw new InvalidOperationException("cannot build");
+        public static CountUpTo Broken() => throw new InvalidOperationException("cannot build");
 
         [ModelTest(Threads = -1)]
-        public static Counter BadThreads() => new(Property<int>.Always("a", _ => true));
+        public static CountUpTo BadThreads() => new(2, Property<int>.Always("a", _ => true));
 
         [ModelTest(TimeoutSeconds = double.PositiveInfinity)]
-        public static Counter BadTimeout() => new(Property<int>.Always("a", _ => true));
+        public static CountUpTo BadTimeout() => new(2, Property<int>.Always("a", _ => true));
 
         [ModelTest]
-        public static Counter NoProperties() => new();
+        public static CountUpTo NoProperties() => new(2);
 
         [ModelTest]
         [ExpectDiscovery("A")]
-        public static Counter UnknownExpectation() => new(Property<int>.Always("a", _ => true));
+        public static CountUpTo UnknownExpectation() => new(2, Property<int>.Always("a", _ => true));
 
         [ModelTest]
         public static void ReturnsVoid() { }
@@ -42,13 +34,13 @@ public class ModelTestDiscoveryTests
         public static string NotAModel() => "nope";
 
         [ModelTest]
-        public static Counter TakesArgument(int x) => new(Property<int>.Always("a", _ => x > 0));
+        public static CountUpTo TakesArgument(int x) => new(2, Property<int>.Always("a", _ => x > 0));
 
         [ModelTest(Skip = "not today")]
-        public static Counter Skipped() => new(Property<int>.Always("a", _ => true));
+        public static CountUpTo Skipped() => new(2, Property<int>.Always("a", _ => true));
 
         [ModelTest(Threads = 0)]
-        public static Counter AllCores() => new(Property<int>.Always("a", _ => true));
+        public static CountUpTo AllCores() => new(2, Property<int>.Always("a", _ => true));
     }
 
     private static IReadOnlyList<ModelTestCase> Discover(string name)
@@ -68,8 +60,9 @@ public class ModelTestDiscoveryTests
         Assert.Equal("Stateright.Testing.Core.Tests:Stateright.Tests.Testing.ModelTestDiscoveryTests+Samples.ThreeProperties:c", cases[2].Id);
         Assert.Equal([new KeyValuePair<string, string>("ModelProperty", "c")], cases[2].Traits);
         Assert.EndsWith("ModelTestDiscoveryTests.cs", cases[2].SourceFilePath);
-        Assert.Equal(19, cases[2].SourceLine);
-        Assert.Contains("ModelTestDiscoveryTests.cs:line 19", cases[2].StackTrace);
+        var attributeLine = Array.FindIndex(File.ReadAllLines(cases[2].SourceFilePath), l => l.Contains("[ModelTest(Threads = 1)]")) + 1;
+        Assert.Equal(attributeLine, cases[2].SourceLine);
+        Assert.Contains($"ModelTestDiscoveryTests.cs:line {attributeLine}", cases[2].StackTrace);
         Assert.Equal(1, cases[2].Options.Threads);
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Stateright.Snapshots;
 using Stateright.Testing;
+using Stateright.Tests.TestModels;
 
 namespace Stateright.Tests.Testing;
 
@@ -10,15 +11,6 @@ public sealed class ModelTestRunnerTests : IDisposable
     private static readonly SnapshotEnvironment Local = new(false, false, false);
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    public sealed class Counter(params Property<int>[] properties) : Model<int, int>
-    {
-        public override IEnumerable<int> InitStates() => [0];
-        public override void Actions(int state, List<int> actions) { if (state < 3) actions.Add(1); }
-        public override bool TryNextState(int state, int action, out int next) { next = state + action; return true; }
-        public override int NextState(int state, int action) => throw new NotSupportedException();
-        protected override IEnumerable<Property<int>> DefineProperties() => properties;
-    }
 
     /// <summary>Counts forever; only a timeout or cancellation stops it.</summary>
     public sealed class Endless : Model<long, int>
@@ -30,9 +22,9 @@ public sealed class ModelTestRunnerTests : IDisposable
         protected override IEnumerable<Property<long>> DefineProperties() => [Property<long>.Always("finite", _ => true), Property<long>.Sometimes("never", s => s < 0)];
     }
 
-    public static Counter Holding() => new(Property<int>.Always("small", s => s < 10));
-    public static Counter Violated() => new(Property<int>.Always("small", s => s < 2), Property<int>.Sometimes("two", s => s == 2));
-    public static Counter Throws() => throw new InvalidOperationException("factory failure");
+    public static CountUpTo Holding() => new(3, Property<int>.Always("small", s => s < 10));
+    public static CountUpTo Violated() => new(3, Property<int>.Always("small", s => s < 2), Property<int>.Sometimes("two", s => s == 2));
+    public static CountUpTo Throws() => throw new InvalidOperationException("factory failure");
     public static Endless Forever() => new();
 
     private ModelTestCase Case(string method, string property, ModelTestOptions? options = null) =>
