@@ -69,7 +69,7 @@ public static class TwoPhaseCommitActors
         /// <inheritdoc/>
         public override TmState OnStart(Id id, Out<Msg> o)
         {
-            o.SetTimer(AbortTimer, ModelHelpers.ModelTimeout());
+            o.SetTimer(AbortTimer, ModelHelpers.ModelOnlyTimeout());
             return new TmState(TmPhase.Init, []);
         }
 
