@@ -17,8 +17,9 @@ public sealed partial class ActorModel<TMsg, THistory> : ISymmetricModel<ActorMo
     /// Interchangeable actors must be of one class and behave alike: an actor may depend on its own id
     /// only through ids it stores and sends (which are renamed), not through the number (a client that
     /// writes <c>'A' + id</c> is not interchangeable). Properties and the boundary must not tell the
-    /// actors apart either. The cost is one rewrite and fingerprint of each state per permutation
-    /// (the product of the groups' factorials, at most 720).
+    /// actors apart either. The cost is a rewrite and a fingerprint of each state per candidate renaming:
+    /// one when the actors of each group can be told apart, up to the whole group (the product of the
+    /// groups' factorials, at most 720) when they look alike.
     /// </remarks>
     /// <exception cref="ArgumentException">Fewer than two ids, or an id listed twice.</exception>
     public ActorModel<TMsg, THistory> Symmetric(params IEnumerable<Id> ids)
@@ -40,9 +41,9 @@ public sealed partial class ActorModel<TMsg, THistory> : ISymmetricModel<ActorMo
 
     /// <summary>
     /// The canonical member of <paramref name="state"/>'s symmetry class: of the states obtained by
-    /// renaming the interchangeable actors in every possible way, the one with the smallest fingerprint.
-    /// Every state of a class gets the same representative, so reduced counts do not depend on the
-    /// engine's visit order or thread count.
+    /// the renamings that sort each group by a per-actor key no renaming changes (all orders among
+    /// equal keys), the one with the smallest fingerprint. Every state of a class gets the same
+    /// representative, so reduced counts do not depend on the engine's visit order or thread count.
     /// </summary>
     /// <exception cref="InvalidOperationException">No actors are declared interchangeable, or the declaration does not fit the actors.</exception>
     public ActorModelState<TMsg, THistory> Representative(ActorModelState<TMsg, THistory> state) => Symmetry.Representative(state);
