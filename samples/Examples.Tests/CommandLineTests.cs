@@ -31,6 +31,15 @@ public class CommandLineTests
         Assert.Contains(", unique=665, depth=", output);
     }
 
+    [Fact]
+    public void Checks_2pc_as_actors_with_exact_symmetry_on_several_threads()
+    {
+        var (code, output, _) = Run("2pc", "check-actors-sym", "3", "--threads", "2");
+        Assert.Equal(0, code);
+        Assert.StartsWith("Checking two phase commit as actors with 3 resource managers using symmetry reduction.\n", output.Replace("\r\n", "\n"));
+        Assert.Contains(", unique=103, depth=", output); // the number of orbits of the 406 states
+    }
+
     [Theory]
     [InlineData("check-bfs")]
     [InlineData("check-dfs")]

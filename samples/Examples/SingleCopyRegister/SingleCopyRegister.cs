@@ -38,13 +38,18 @@ public static class SingleCopyRegister
     /// <paramref name="serverCount"/> servers, then <paramref name="clientCount"/> clients that each put
     /// once then get; properties "linearizable" (Always) and "value chosen" (Sometimes: some read
     /// returns a written value).
+    /// With <paramref name="interchangeableClients"/>, the clients do not depend on their ids (each
+    /// writes 'A', and sends its put to server 0 and its get to server 1 % servers) and the model
+    /// declares them symmetric, for checking with symmetry reduction.
     /// </summary>
     public static ActorModel<RegisterMsg<ulong, char, Unit>, LinearizabilityTester<Id, Register<char>, RegisterOp<char>, RegisterRet<char>>> Model(
-        int clientCount, int serverCount, NetworkKind network = NetworkKind.UnorderedNonDuplicating)
+        int clientCount, int serverCount, NetworkKind network = NetworkKind.UnorderedNonDuplicating, bool interchangeableClients = false)
     {
         var model = new ActorModel<RegisterMsg<ulong, char, Unit>, LinearizabilityTester<Id, Register<char>, RegisterOp<char>, RegisterRet<char>>>(new(new Register<char>('\0')));
         for (var i = 0; i < serverCount; i++) model.Actor(new Server());
-        for (var i = 0; i < clientCount; i++) model.Actor(RegisterActor.Client(putCount: 1, serverCount));
+        for (var i = 0; i < clientCount; i++)
+            model.Actor(interchangeableClients ? RegisterActor.InterchangeableClient<Unit>(putCount: 1, serverCount) : RegisterActor.Client(putCount: 1, serverCount));
+        if (interchangeableClients && clientCount >= 2) model.Symmetric(Id.Range(serverCount, clientCount));
         return model
             .InitNetwork(network)
             .Property(Expectation.Always, "linearizable", s => s.History.SerializedHistory() is not null)

@@ -17,6 +17,8 @@ public sealed class TwoPhaseCommitExample : Example
         "check [RESOURCE_MANAGER_COUNT=2]        DFS",
         "check-sym [RESOURCE_MANAGER_COUNT=2]    DFS with symmetry reduction",
         "check-bfs | check-dfs | check-simulation [RESOURCE_MANAGER_COUNT=2]",
+        "check-actors [RESOURCE_MANAGER_COUNT=2]     the protocol as actors, DFS",
+        "check-actors-sym [RESOURCE_MANAGER_COUNT=2] the protocol as actors, DFS with symmetry reduction (exact)",
     ];
 
     /// <inheritdoc/>
@@ -29,6 +31,13 @@ public sealed class TwoPhaseCommitExample : Example
             case "check" or "check-bfs" or "check-dfs" or "check-simulation":
                 output.WriteLine($"Checking two phase commit with {rms} resource managers.");
                 return Report(Spawn(builder, command.Mode, command, bfsByDefault: false), output);
+            case "check-actors" or "check-actors-sym":
+            {
+                var symmetric = command.Mode == "check-actors-sym";
+                output.WriteLine($"Checking two phase commit as actors with {rms} resource managers{(symmetric ? " using symmetry reduction" : "")}.");
+                var actors = command.Configure(TwoPhaseCommitActors.Model(rms).Checker());
+                return Report((symmetric && rms >= 2 ? actors.Symmetry() : actors).SpawnDfs(), output);
+            }
             case "check-sym":
                 output.WriteLine($"Checking two phase commit with {rms} resource managers using symmetry reduction.");
                 return Report(builder.Symmetry().SpawnDfs(), output);

@@ -18,8 +18,16 @@ public sealed record ActorModelState<TMsg, THistory>(
     ImmutableArray<ImmutableDictionary<string, ImmutableArray<object>>> RandomChoices,
     ImmutableArray<bool> Crashed,
     ImmutableArray<object?> Storages,
-    THistory History)
+    THistory History) : IRewritable<ActorModelState<TMsg, THistory>>
 {
+    /// <summary>
+    /// The state with the actors renamed: each actor's state, timers, random choices, crash flag and
+    /// storage move to its new id, and every id in them, in the messages in flight and in the history
+    /// is renamed.
+    /// </summary>
+    /// <exception cref="ArgumentException">The permutation does not rename exactly this system's actors.</exception>
+    public ActorModelState<TMsg, THistory> Rewrite(IdPermutation permutation) => ActorSymmetry.Permute(this, permutation);
+
     /// <summary>The state of actor <paramref name="id"/>, cast to its type.</summary>
     public T StateOf<T>(Id id) => (T)ActorStates[id.Index];
 

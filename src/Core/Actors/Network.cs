@@ -8,7 +8,7 @@ namespace Stateright.Actors;
 /// immutable collections behave as values.
 /// </summary>
 /// <typeparam name="TMsg">The message type.</typeparam>
-public abstract class Network<TMsg> : IFingerprintable
+public abstract class Network<TMsg> : IFingerprintable, IRewritable<Network<TMsg>>
 {
     private protected Network() { }
 
@@ -38,6 +38,9 @@ public abstract class Network<TMsg> : IFingerprintable
 
     /// <inheritdoc/>
     public abstract ulong GetFingerprint();
+
+    /// <summary>The network with the actors renamed in every envelope (kind, counts and order kept).</summary>
+    public Network<TMsg> Rewrite(IdPermutation permutation) => NetworkRewriting.Rewrite(this, permutation);
 
     /// <summary>A network in which a message can be delivered any number of times, in any order (the default, as in the Rust library).</summary>
     public static Network<TMsg> UnorderedDuplicating(params IEnumerable<Envelope<TMsg>> envelopes) =>

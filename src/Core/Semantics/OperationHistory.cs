@@ -46,6 +46,10 @@ internal sealed class RecordedOperation<TThread, TOp, TRet>
 
     public RecordedOperation<TThread, TOp, TRet> Complete(TRet ret) => new(Op, ret, CompletedBefore);
 
+    /// <summary>The operation with actor ids renamed (symmetry reduction).</summary>
+    public RecordedOperation<TThread, TOp, TRet> Rewrite(Actors.IdPermutation p) =>
+        IsComplete ? new(p.Rewrite(Op), p.Rewrite(Ret), p.Rewrite(CompletedBefore)) : new(p.Rewrite(Op), p.Rewrite(CompletedBefore));
+
     /// <summary>The operation's fingerprint, computed once: completed operations are shared by every later history.</summary>
     public ulong GetFingerprint()
     {
@@ -129,6 +133,10 @@ internal sealed class ThreadLog<TThread, TOp, TRet>
     public ThreadLog<TThread, TOp, TRet> WithInFlight(RecordedOperation<TThread, TOp, TRet> op) => new(Completed, op);
 
     public ThreadLog<TThread, TOp, TRet> CompleteInFlight(TRet ret) => new(Completed.Add(InFlight!.Complete(ret)), null);
+
+    /// <summary>The log with actor ids renamed (symmetry reduction).</summary>
+    public ThreadLog<TThread, TOp, TRet> Rewrite(Actors.IdPermutation p) =>
+        new(ImmutableList.CreateRange(Completed.Select(op => op.Rewrite(p))), InFlight?.Rewrite(p));
 
     public ulong GetFingerprint()
     {
@@ -251,6 +259,14 @@ internal sealed class OperationHistory<TThread, TOp, TRet>
                 $"(its history: {(log is null ? "[]" : Describe(log))}).");
         }
         return new(TracksRealTime, _threads.SetItem(index, new ThreadEntry(thread, log.CompleteInFlight(ret))), Count, null);
+    }
+
+    /// <summary>The history with actor ids renamed in threads, operations and return values (symmetry reduction); threads stay a map, so their order does not matter.</summary>
+    public OperationHistory<TThread, TOp, TRet> Rewrite(Actors.IdPermutation p)
+    {
+        var threads = ImmutableArray.CreateBuilder<ThreadEntry>(_threads.Length);
+        foreach (var (thread, log) in _threads) threads.Add(new ThreadEntry(p.Rewrite(thread), log.Rewrite(p)));
+        return new(TracksRealTime, threads.MoveToImmutable(), Count, InvalidReason);
     }
 
     /// <summary>The threads and their logs, in a deterministic order (see <see cref="ThreadOrder{TThread}"/>).</summary>

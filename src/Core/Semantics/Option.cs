@@ -13,7 +13,7 @@ namespace Stateright.Semantics;
 /// print as <c>Some('A')</c> or <c>None</c>. The default value is <see cref="None"/>. A value of
 /// <typeparamref name="T"/> converts implicitly to <c>Some(value)</c>.
 /// </remarks>
-public readonly struct Option<T> : IEquatable<Option<T>>, IFingerprintable
+public readonly struct Option<T> : IEquatable<Option<T>>, IFingerprintable, Actors.IRewritable<Option<T>>
 {
     private const ulong NoneFingerprint = 0x4E4F_4E45_0000_0001UL;
     private const ulong SomeTag = 0x534F_4D45_0000_0002UL;
@@ -32,6 +32,9 @@ public readonly struct Option<T> : IEquatable<Option<T>>, IFingerprintable
     /// <summary>Creates <c>Some(value)</c>.</summary>
     /// <param name="value">The value to wrap.</param>
     public static Option<T> Some(T value) => new(value);
+
+    /// <summary>The option with the actor ids in its value renamed (for symmetry reduction).</summary>
+    public Option<T> Rewrite(Actors.IdPermutation permutation) => HasValue ? new(permutation.Rewrite(_value)) : this;
 
     /// <summary>Whether this option holds a value.</summary>
     public bool HasValue { get; }

@@ -38,6 +38,7 @@ namespace Stateright.Semantics;
 public sealed class SequentialConsistencyTester<TThread, TSpec, TOp, TRet>
     : IConsistencyTester<SequentialConsistencyTester<TThread, TSpec, TOp, TRet>, TThread, TOp, TRet>,
       IFingerprintable,
+      Actors.IRewritable<SequentialConsistencyTester<TThread, TSpec, TOp, TRet>>,
       IEquatable<SequentialConsistencyTester<TThread, TSpec, TOp, TRet>>
     where TThread : notnull
     where TSpec : ISequentialSpec<TSpec, TOp, TRet>
@@ -111,6 +112,13 @@ public sealed class SequentialConsistencyTester<TThread, TSpec, TOp, TRet>
     /// <summary>A fingerprint of the logical history; see the remarks on the class.</summary>
     public ulong GetFingerprint() => _cache.Fingerprint(this, static tester =>
         Fingerprint.Combine(KindTag, Fingerprint.Of(tester._initial), tester._history.GetFingerprint()));
+
+    /// <summary>
+    /// The tester with the actor ids in its threads, operations, return values and reference object
+    /// renamed (for symmetry reduction of actor models): the same history told about renamed actors.
+    /// </summary>
+    public SequentialConsistencyTester<TThread, TSpec, TOp, TRet> Rewrite(Actors.IdPermutation permutation) =>
+        new(permutation.Rewrite(_initial), _history.Rewrite(permutation), Verdicts.Unknown);
 
     /// <summary>Whether <paramref name="other"/> records the same logical history from an equal reference object.</summary>
     /// <param name="other">The tester to compare with.</param>

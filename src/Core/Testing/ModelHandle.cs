@@ -38,9 +38,9 @@ internal sealed class ModelHandle<TState, TAction>(Model<TState, TAction> model)
         if (options.TimeoutSeconds > 0) builder.Timeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
         if (options.Symmetry)
         {
-            if (!typeof(IRepresentative<TState>).IsAssignableFrom(typeof(TState)))
-                throw new ModelTestConfigurationException($"Symmetry = true needs the state type '{typeof(TState)}' to implement IRepresentative<{typeof(TState).Name}>.");
-            builder.Symmetry(static s => ((IRepresentative<TState>)s!).Representative());
+            if (!ModelSymmetry.TryGetRepresentative(model, out var representative, out var problem))
+                throw new ModelTestConfigurationException("Symmetry = true: " + problem);
+            builder.Symmetry(representative);
         }
         var checker = options.Engine switch
         {

@@ -15,6 +15,14 @@ public static class RegisterActor
     /// </summary>
     public static RegisterClient<TInternal> Client<TInternal>(int putCount, int serverCount) => new(putCount, serverCount);
 
+    /// <summary>
+    /// A client like <see cref="Client{TInternal}(int, int)"/> whose behaviour does not depend on its
+    /// id, so that clients can be declared interchangeable (<c>model.Symmetric(…)</c>): every client
+    /// writes <c>'A'</c> first and <c>'Z'</c> later, numbers its requests 1, 2, …, and sends its
+    /// <c>k</c>-th request (from 0) to server <c>k % serverCount</c>.
+    /// </summary>
+    public static RegisterClient<TInternal> InterchangeableClient<TInternal>(int putCount, int serverCount) => new(putCount, serverCount, interchangeable: true);
+
     /// <summary>A client for servers that exchange no internal messages.</summary>
     public static RegisterClient<Unit> Client(int putCount, int serverCount) => new(putCount, serverCount);
 
@@ -38,11 +46,14 @@ public sealed class RegisterClient<TInternal> : Actor<RegisterMsg<ulong, char, T
     private readonly ClientSchedule _schedule;
 
     /// <summary>Creates the client.</summary>
-    public RegisterClient(int putCount, int serverCount)
+    public RegisterClient(int putCount, int serverCount) : this(putCount, serverCount, interchangeable: false) { }
+
+    /// <summary>Creates the client; an <paramref name="interchangeable"/> one does not depend on its id (see <see cref="RegisterActor.InterchangeableClient{TInternal}"/>).</summary>
+    public RegisterClient(int putCount, int serverCount, bool interchangeable)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(putCount);
         ArgumentOutOfRangeException.ThrowIfLessThan(serverCount, 1);
-        _schedule = new ClientSchedule((ulong)serverCount, putCount);
+        _schedule = new ClientSchedule((ulong)serverCount, putCount, interchangeable);
     }
 
     /// <inheritdoc/>

@@ -10,9 +10,10 @@ namespace Stateright;
 /// checked every state, the paths are re-derived by a one-thread DFS that stops as soon as it has
 /// found every discovered property again (usually a small prefix of the search); a parallel run that
 /// stopped early is replaced by a one-thread run. Models with <c>Eventually</c> properties, and runs
-/// with symmetry reduction, use one thread: whether an eventually counterexample is found, and how
-/// many states a representative that is not fully canonical leaves, depend on the visit order (BFS
-/// has a canonical order, so it runs both in parallel). The reported
+/// with symmetry reduction by a user's representative, use one thread: whether an eventually
+/// counterexample is found, and how many states a representative that is not fully canonical leaves,
+/// depend on the visit order (BFS has a canonical order, so it runs both in parallel). Actor models'
+/// symmetry is canonical, so it runs on every thread. The reported
 /// depth of a parallel run (the deepest DFS-tree path) can differ from a one-thread run's.
 /// </remarks>
 internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction> options) : TableEngine<TState, TAction>(options)
@@ -23,7 +24,8 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
 
     protected override EngineResult Search()
     {
-        var threads = InitialEventuallyBits != 0 || Symmetry is not null ? 1 : Threads;
+        // A canonical representative (actor models' symmetry) leaves one key per reachable class in any order, so it runs in parallel.
+        var threads = InitialEventuallyBits != 0 || (Symmetry is not null && !CanonicalRepresentative<TState>.IsCanonical(Symmetry)) ? 1 : Threads;
         if (threads == 1) return new DfsRun(this, 1, FinishWhen).Run();
         var parallel = new DfsRun(this, threads, FinishWhen).Run();
         if (parallel.Status is CheckerStatus.Running || parallel.Discoveries.Count == 0) return parallel;
