@@ -78,6 +78,34 @@ public class AcceptTests
     }
 
     [Fact]
+    public void Accepts_just_the_received_file_named_on_the_command_line()
+    {
+        using var tree = new SnapshotTree();
+        var named = tree.Write(Path.Combine("sub", "A.B.c.received.txt"), "this one");
+        tree.Write(Path.Combine("sub", "A.B.d.received.txt"), "not this one");
+        tree.Write("A.B.c.received.txt", "nor this one");
+
+        var (code, output, _) = SnapshotTree.Run("accept", named);
+
+        Assert.Equal(0, code);
+        Assert.Equal("accepted A.B.c.verified.txt\n1 snapshot(s) accepted.\n", output);
+        Assert.Equal(["A.B.c.received.txt", "sub/A.B.c.verified.txt", "sub/A.B.d.received.txt"], tree.Files());
+    }
+
+    [Fact]
+    public void A_named_file_must_be_a_received_snapshot()
+    {
+        using var tree = new SnapshotTree();
+        var verified = tree.Write("A.B.c.verified.txt", "accepted before");
+
+        var (code, _, error) = SnapshotTree.Run("accept", verified);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"Not a received snapshot (*.received.txt): {verified}", error);
+        Assert.Equal(["A.B.c.verified.txt"], tree.Files());
+    }
+
+    [Fact]
     public void Leaves_no_temporary_file_behind()
     {
         using var tree = new SnapshotTree();

@@ -34,6 +34,20 @@ public class RejectTests
     }
 
     [Fact]
+    public void Rejects_just_the_received_file_named_on_the_command_line()
+    {
+        using var tree = new SnapshotTree();
+        var named = tree.Write("Tests.M.p.received.txt", "");
+        tree.Write("Tests.M.q.received.txt", "");
+
+        var (code, output, _) = SnapshotTree.Run("reject", named);
+
+        Assert.Equal(0, code);
+        Assert.Equal("rejected Tests.M.p.received.txt\n1 snapshot(s) rejected.\n", output);
+        Assert.Equal(["Tests.M.q.received.txt"], tree.Files());
+    }
+
+    [Fact]
     public void Says_so_when_nothing_is_pending()
     {
         using var tree = new SnapshotTree();

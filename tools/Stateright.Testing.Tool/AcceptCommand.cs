@@ -4,18 +4,15 @@ namespace Stateright.Testing.Tool;
 internal static class AcceptCommand
 {
     /// <summary>Moves every selected <c>*.received.txt</c> over its <c>*.verified.txt</c>; prints each file written.</summary>
-    public static int Run(string directory, SnapshotFilter filter, TextWriter output)
+    public static int Run(ReceivedSelection selection, SnapshotFilter filter, TextWriter output)
     {
-        var accepted = 0;
-        foreach (var received in SnapshotScanner.Find(directory, SnapshotScanner.ReceivedSuffix))
+        foreach (var received in selection.Files)
         {
-            if (!filter.Matches(SnapshotScanner.Prefix(received, SnapshotScanner.ReceivedSuffix))) continue;
             var verified = SnapshotScanner.VerifiedFor(received);
             Replace(verified, received);
-            output.WriteLine($"accepted {Path.GetRelativePath(directory, verified)}");
-            accepted++;
+            output.WriteLine($"accepted {selection.Show(verified)}");
         }
-        output.WriteLine(accepted == 0 ? $"Nothing to accept{filter.Scope}." : $"{accepted} snapshot(s) accepted.");
+        output.WriteLine(selection.Files.Count == 0 ? $"Nothing to accept{filter.Scope}." : $"{selection.Files.Count} snapshot(s) accepted.");
         return 0;
     }
 

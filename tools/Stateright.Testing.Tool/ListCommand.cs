@@ -6,27 +6,26 @@ namespace Stateright.Testing.Tool;
 internal static class ListCommand
 {
     /// <summary>Prints each selected received snapshot and how it differs from the verified one (or its whole text if new).</summary>
-    public static int Run(string directory, SnapshotFilter filter, TextWriter output)
+    public static int Run(ReceivedSelection selection, SnapshotFilter filter, TextWriter output)
     {
         var pending = 0;
-        foreach (var received in SnapshotScanner.Find(directory, SnapshotScanner.ReceivedSuffix))
+        foreach (var received in selection.Files)
         {
-            if (!filter.Matches(SnapshotScanner.Prefix(received, SnapshotScanner.ReceivedSuffix))) continue;
             var verified = SnapshotScanner.VerifiedFor(received);
             var receivedText = SnapshotText.Read(received);
             if (pending++ > 0) output.WriteLine();
             if (File.Exists(verified) && SnapshotText.Read(verified) == receivedText)
             {
-                output.WriteLine($"unchanged {Path.GetRelativePath(directory, received)} (same text as the verified file)");
+                output.WriteLine($"unchanged {selection.Show(received)} (same text as the verified file)");
             }
             else if (File.Exists(verified))
             {
-                output.WriteLine($"changed {Path.GetRelativePath(directory, received)}");
+                output.WriteLine($"changed {selection.Show(received)}");
                 output.Write(UnifiedDiff.Create(SnapshotText.Read(verified), receivedText, Path.GetFileName(verified), Path.GetFileName(received)));
             }
             else
             {
-                output.WriteLine($"new {Path.GetRelativePath(directory, received)} (no verified file yet)");
+                output.WriteLine($"new {selection.Show(received)} (no verified file yet)");
                 foreach (var line in receivedText.Split('\n')) output.WriteLine("+" + line);
             }
         }

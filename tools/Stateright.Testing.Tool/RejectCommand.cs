@@ -4,17 +4,14 @@ namespace Stateright.Testing.Tool;
 internal static class RejectCommand
 {
     /// <summary>Deletes every selected <c>*.received.txt</c>; prints each file deleted.</summary>
-    public static int Run(string directory, SnapshotFilter filter, TextWriter output)
+    public static int Run(ReceivedSelection selection, SnapshotFilter filter, TextWriter output)
     {
-        var rejected = 0;
-        foreach (var received in SnapshotScanner.Find(directory, SnapshotScanner.ReceivedSuffix))
+        foreach (var received in selection.Files)
         {
-            if (!filter.Matches(SnapshotScanner.Prefix(received, SnapshotScanner.ReceivedSuffix))) continue;
             File.Delete(received);
-            output.WriteLine($"rejected {Path.GetRelativePath(directory, received)}");
-            rejected++;
+            output.WriteLine($"rejected {selection.Show(received)}");
         }
-        output.WriteLine(rejected == 0 ? $"Nothing to reject{filter.Scope}." : $"{rejected} snapshot(s) rejected.");
+        output.WriteLine(selection.Files.Count == 0 ? $"Nothing to reject{filter.Scope}." : $"{selection.Files.Count} snapshot(s) rejected.");
         return 0;
     }
 }

@@ -30,14 +30,17 @@ internal static class StaterightTool
                     output.WriteLine(version?.Split('+')[0] ?? "unknown");
                     return Success;
             }
-            if (!Directory.Exists(parsed.Directory)) throw new UsageException($"No such directory: {parsed.Directory}");
-            var directory = Path.GetFullPath(parsed.Directory);
+            if (parsed.Command == "dangling")
+            {
+                if (!Directory.Exists(parsed.Directory)) throw new UsageException($"No such directory: {parsed.Directory}");
+                return DanglingCommand.Run(Path.GetFullPath(parsed.Directory), parsed.Assemblies, parsed.UsedLists, output);
+            }
+            var selection = ReceivedSelection.Select(parsed.Directory, parsed.Filter);
             return parsed.Command switch
             {
-                "accept" => AcceptCommand.Run(directory, parsed.Filter, output),
-                "reject" => RejectCommand.Run(directory, parsed.Filter, output),
-                "list" => ListCommand.Run(directory, parsed.Filter, output),
-                _ => DanglingCommand.Run(directory, parsed.Assemblies, parsed.UsedLists, output),
+                "accept" => AcceptCommand.Run(selection, parsed.Filter, output),
+                "reject" => RejectCommand.Run(selection, parsed.Filter, output),
+                _ => ListCommand.Run(selection, parsed.Filter, output),
             };
         }
         catch (UsageException e)

@@ -2,7 +2,7 @@ namespace Stateright.Testing.Tool;
 
 /// <summary>A parsed command line: <c>stateright &lt;command&gt; [options] [directory]</c>.</summary>
 /// <param name="Command">accept, reject, list or dangling; "help" or "version" for those requests.</param>
-/// <param name="Directory">The directory to search (recursively), as given; "." by default.</param>
+/// <param name="Directory">The directory to search (recursively), or for accept, reject and list one received file; as given, "." by default.</param>
 /// <param name="Filter">Which snapshots accept, reject and list act on.</param>
 /// <param name="Assemblies">For dangling: built test assemblies whose methods produce snapshots.</param>
 /// <param name="UsedLists">For dangling: files listing the verified snapshots a test run used.</param>

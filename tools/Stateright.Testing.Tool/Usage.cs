@@ -10,7 +10,8 @@ internal static class Usage
 
         Trace snapshots of Stateright.Testing model tests are <Class>.<Method>.<property>.verified.txt files
         beside the test's source file; a failing run writes a .received.txt beside them. Commands search
-        DIRECTORY recursively (skipping bin, obj, .git, .vs, .idea, node_modules, TestResults).
+        DIRECTORY recursively (skipping bin, obj, .git, .vs, .idea, node_modules, TestResults); accept,
+        reject and list also take the path of one .received.txt file instead, as a failing test prints it.
 
         Commands:
           accept     move received snapshots over the verified ones
@@ -31,20 +32,20 @@ internal static class Usage
     {
         "accept" =>
             """
-            Usage: stateright accept [--class CLASS] [--method METHOD] [--property PROPERTY] [DIRECTORY=.]
+            Usage: stateright accept [--class CLASS] [--method METHOD] [--property PROPERTY] [DIRECTORY=. | FILE.received.txt]
 
             Makes each received snapshot the verified one: its text is written to a temporary file that is then
             renamed over <name>.verified.txt, and <name>.received.txt is deleted. Prints every file written.
             """,
         "reject" =>
             """
-            Usage: stateright reject [--class CLASS] [--method METHOD] [--property PROPERTY] [DIRECTORY=.]
+            Usage: stateright reject [--class CLASS] [--method METHOD] [--property PROPERTY] [DIRECTORY=. | FILE.received.txt]
 
             Deletes each received snapshot; the verified ones stay as they are. Prints every file deleted.
             """,
         "list" =>
             """
-            Usage: stateright list [--class CLASS] [--method METHOD] [--property PROPERTY] [DIRECTORY=.]
+            Usage: stateright list [--class CLASS] [--method METHOD] [--property PROPERTY] [DIRECTORY=. | FILE.received.txt]
 
             Prints each received snapshot with a unified diff from its verified file, or its whole text if no
             verified file exists yet. Changes nothing.
