@@ -78,6 +78,7 @@ public class CommandLineTests
     }
 
     [Theory]
+    [Trait("Category", "Parity")] // a large run: `dotnet test -p:TestSuite=parity`
     [InlineData(false, "Model checking Raft with 3 servers.\n", "Discovered \"Election Safety\" counterexample")]
     [InlineData(true, "Model checking Raft with 3 servers (durable).\n", "Discovered \"Log Liveness\" example")]
     public void Checks_raft_to_a_depth_with_or_without_durable_servers(bool durable, string header, string discovery)
@@ -89,6 +90,18 @@ public class CommandLineTests
         Assert.Contains(", depth=10, sec=", output);
         Assert.Contains(discovery, output);
         Assert.Equal(!durable, output.Contains("\"Election Safety\" counterexample", StringComparison.Ordinal));
+    }
+
+    /// <summary>The quick version of the depth-10 runs: a leader is elected, no safety violation yet.</summary>
+    [Fact]
+    public void Checks_raft_to_a_shallow_depth()
+    {
+        var (code, output, _) = Run("raft", "check", "3", "6", "--threads", "2");
+        Assert.Equal(0, code);
+        Assert.StartsWith("Model checking Raft with 3 servers.\n", output.Replace("\r\n", "\n"));
+        Assert.Contains(", depth=6, sec=", output);
+        Assert.Contains("Discovered \"Election Liveness\" example", output);
+        Assert.DoesNotContain("\"Election Safety\" counterexample", output);
     }
 
     [Fact]

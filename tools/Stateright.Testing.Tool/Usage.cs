@@ -1,0 +1,68 @@
+namespace Stateright.Testing.Tool;
+
+/// <summary>The help texts of the tool and of each command.</summary>
+internal static class Usage
+{
+    /// <summary>The overview: every command in one line each.</summary>
+    public const string Overview =
+        """
+        Usage: stateright <command> [options] [DIRECTORY=.]
+
+        Trace snapshots of Stateright.Testing model tests are <Class>.<Method>.<property>.verified.txt files
+        beside the test's source file; a failing run writes a .received.txt beside them. Commands search
+        DIRECTORY recursively (skipping bin, obj, .git, .vs, .idea, node_modules, TestResults); accept,
+        reject and list also take the path of one .received.txt file instead, as a failing test prints it.
+
+        Commands:
+          accept     move received snapshots over the verified ones
+          reject     delete received snapshots
+          list       show received snapshots with a diff against the verified ones
+          dangling   find verified snapshots that no test produces any more
+
+        Options of accept, reject and list (all optional; a snapshot must match each one given):
+          --class CLASS        the test class (nested classes as Outer.Inner)
+          --method METHOD      the model method
+          --property PROPERTY  the property
+
+        Run `stateright <command> --help` for a command's details. Exit codes: 0 done, 1 failed, 2 bad usage.
+        """;
+
+    /// <summary>The help of one command.</summary>
+    public static string For(string command) => command switch
+    {
+        "accept" =>
+            """
+            Usage: stateright accept [--class CLASS] [--method METHOD] [--property PROPERTY] [DIRECTORY=. | FILE.received.txt]
+
+            Makes each received snapshot the verified one: its text is written to a temporary file that is then
+            renamed over <name>.verified.txt, and <name>.received.txt is deleted. Prints every file written.
+            """,
+        "reject" =>
+            """
+            Usage: stateright reject [--class CLASS] [--method METHOD] [--property PROPERTY] [DIRECTORY=. | FILE.received.txt]
+
+            Deletes each received snapshot; the verified ones stay as they are. Prints every file deleted.
+            """,
+        "list" =>
+            """
+            Usage: stateright list [--class CLASS] [--method METHOD] [--property PROPERTY] [DIRECTORY=. | FILE.received.txt]
+
+            Prints each received snapshot with a unified diff from its verified file, or its whole text if no
+            verified file exists yet. Changes nothing.
+            """,
+        "dangling" =>
+            """
+            Usage: stateright dangling --assembly PATH [--assembly PATH ...] [--used LIST ...] [DIRECTORY=.]
+
+            Prints each verified snapshot under DIRECTORY that no test produces any more. Changes nothing.
+              --assembly PATH  a built test assembly (the .dll); a snapshot whose <Class>.<Method> is no method
+                               of a class in any of them is dangling. Read as metadata: nothing is run.
+                               Give every test assembly whose snapshots live under DIRECTORY.
+              --used LIST      a file listing the verified snapshots a complete test run used, one path per
+                               line; a snapshot not listed is dangling.
+            With --assembly only, whole methods are checked: a snapshot of a property that its model no longer
+            has is reported by the test run itself.
+            """,
+        _ => Overview,
+    };
+}
