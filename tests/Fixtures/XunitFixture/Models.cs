@@ -23,6 +23,26 @@ public sealed class EndlessCounter : Model<long, int>
     protected override IEnumerable<Property<long>> DefineProperties() => [Property<long>.Always("finite", _ => true)];
 }
 
+/// <summary>A class state whose successor points to itself (a.Next = a): must be reported, not overflow the stack.</summary>
+public sealed class SelfReferentialList : Model<SelfReferentialList.Node, int>
+{
+    public sealed class Node
+    {
+        public int Value;
+        public Node? Next;
+    }
+
+    public override IEnumerable<Node> InitStates() => [new Node()];
+    public override void Actions(Node state, List<int> actions) { if (state.Value == 0) actions.Add(1); }
+    public override Node? NextState(Node state, int action)
+    {
+        var next = new Node { Value = state.Value + action };
+        next.Next = next;
+        return next;
+    }
+    protected override IEnumerable<Property<Node>> DefineProperties() => [Property<Node>.Always("holds", _ => true)];
+}
+
 public class FixtureModels
 {
     [ModelTheory]
@@ -41,4 +61,7 @@ public class FixtureModels
 
     [ModelTheory(TimeoutSeconds = 1)]
     public static EndlessCounter Endless() => new();
+
+    [ModelTheory]
+    public static SelfReferentialList SelfReferential() => new();
 }
