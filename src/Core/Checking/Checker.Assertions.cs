@@ -13,6 +13,7 @@ public sealed partial class Checker<TState, TAction>
     public void AssertProperties()
     {
         WaitQuietly();
+        if (Properties.Count == 0 && NoPropertiesFailure() is { } none) throw new CheckerAssertionException(none);
         var failures = new List<string>();
         foreach (var property in Properties)
         {
@@ -107,6 +108,14 @@ public sealed partial class Checker<TState, TAction>
         }
         if (best < 0) return "no initial state accepts them";
         return $"step {best + 1} ({Model.FormatAction(wanted[best])}) is not enabled (or changes nothing) after the first {best} step{(best == 1 ? "" : "s")}";
+    }
+
+    /// <summary>A model without properties still fails on a fault or an incomplete run: it checks that the model runs.</summary>
+    private string? NoPropertiesFailure()
+    {
+        if (Error is not null) return $"The model has no properties, and checking failed.\n{Error.Message}";
+        if (Status != CheckerStatus.Exhausted) return $"The model has no properties, and model checking is incomplete: {IncompleteReason()} ({Summary()}).";
+        return null;
     }
 
     private string? AnyDiscoveryFailure(Property<TState> property)

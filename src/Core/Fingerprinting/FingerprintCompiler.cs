@@ -68,8 +68,9 @@ internal static class FingerprintCompiler
         if (type == typeof(nuint)) return (Func<nuint, ulong>)(v => Mix(v));
         if (type == typeof(Int128)) return (Func<Int128, ulong>)(v => Combine(Mix((ulong)(v >> 64)), (ulong)v));
         if (type == typeof(UInt128)) return (Func<UInt128, ulong>)(v => Combine(Mix((ulong)(v >> 64)), (ulong)v));
-        if (type == typeof(float)) return (Func<float, ulong>)(v => Mix((ulong)BitConverter.SingleToInt32Bits(v == 0 ? 0f : v)));
-        if (type == typeof(double)) return (Func<double, ulong>)(v => Mix((ulong)BitConverter.DoubleToInt64Bits(v == 0 ? 0d : v)));
+        // Values that Equals calls equal hash alike: 0.0 and -0.0, and every NaN payload.
+        if (type == typeof(float)) return (Func<float, ulong>)(v => Mix((ulong)BitConverter.SingleToInt32Bits(v == 0 ? 0f : float.IsNaN(v) ? float.NaN : v)));
+        if (type == typeof(double)) return (Func<double, ulong>)(v => Mix((ulong)BitConverter.DoubleToInt64Bits(v == 0 ? 0d : double.IsNaN(v) ? double.NaN : v)));
         if (type == typeof(decimal)) return (Func<decimal, ulong>)OfDecimal;
         if (type == typeof(string)) return (Func<string?, ulong>)OfString;
         if (type == typeof(Guid)) return (Func<Guid, ulong>)(v => OfString(v.ToString("N")));
@@ -85,6 +86,7 @@ internal static class FingerprintCompiler
     private static ulong OfDecimal(decimal value)
     {
         Span<int> bits = stackalloc int[4];
+        if (value == 0m) value = 0m; // -0m and 0.00m keep a sign bit or scale that division does not clear
         decimal.GetBits(value / 1.000000000000000000000000000000000m, bits); // normalize 1.0 and 1.00
         var h = Mix((ulong)(uint)bits[0] | ((ulong)(uint)bits[1] << 32));
         return Combine(h, (ulong)(uint)bits[2] | ((ulong)(uint)bits[3] << 32));
