@@ -20,6 +20,26 @@ public sealed class CheckerBuilder<TState, TAction>
     internal ICheckerVisitor<TState, TAction>? VisitorValue { get; private set; }
     internal Func<TState, TState>? SymmetryValue { get; private set; }
     internal CancellationToken CancellationTokenValue { get; private set; }
+    internal bool DetectMutationValue { get; private set; }
+
+    /// <summary>
+    /// How many states each run checks for in-place mutation by default: the first states it expands
+    /// are fingerprinted again after their properties, actions and successors are computed.
+    /// </summary>
+    public const int MutationCheckedStates = 1000;
+
+    /// <summary>
+    /// Checks every state, not only the first <see cref="MutationCheckedStates"/>, for in-place
+    /// mutation: a property, <c>Actions</c>, <c>NextState</c> or <c>WithinBoundary</c> that changes
+    /// the state it is given. A debugging aid: it fingerprints each state again after each step
+    /// (roughly doubling the cost of a state). A mutation faults the run with a
+    /// <see cref="StateMutatedException"/> naming the step.
+    /// </summary>
+    public CheckerBuilder<TState, TAction> DetectInPlaceMutation()
+    {
+        DetectMutationValue = true;
+        return this;
+    }
 
     /// <summary>
     /// The number of threads (default 1). Results do not depend on it: every engine reports the same

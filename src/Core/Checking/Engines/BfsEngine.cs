@@ -130,8 +130,10 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                     var entry = _level[position];
                     var step = Step.Visiting;
                     var actionIndex = -1;
+                    var checkMutation = engine.ShouldCheckMutation();
                     try
                     {
+                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedWhileQueued);
                         engine.Visit(entry.Key);
                         step = Step.CheckingProperties;
                         var bits = entry.EventuallyBits;
@@ -139,7 +141,9 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         engine.CheckProperties(entry.State, ref bits, _discoveredBefore, found);
                         if (_bitsAfter.Length > 0) _bitsAfter[position] = bits;
                         foreach (var i in found) Record(i, position);
-                        if (engine.HitsEveryProperty(entry.State, bits, _discoveredBefore, found))
+                        var hitsEvery = engine.HitsEveryProperty(entry.State, bits, _discoveredBefore, found);
+                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedByProperties);
+                        if (hitsEvery)
                         {
                             Atomic.Min(ref _firstAllHit, position);
                             Atomic.Min(ref _stopCode, 2L * position);
@@ -149,11 +153,14 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         step = Step.ListingActions;
                         actions.Clear();
                         model.Actions(entry.State, actions);
+                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedByActions);
                         step = Step.Expanding;
                         var children = 0;
                         for (actionIndex = 0; actionIndex < actions.Count; actionIndex++)
                         {
-                            if (!model.TryNextState(entry.State, actions[actionIndex], out var next) || !model.WithinBoundary(next)) continue;
+                            var moved = model.TryNextState(entry.State, actions[actionIndex], out var next) && model.WithinBoundary(next);
+                            if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(engine.MutatedByAction(actions, actionIndex));
+                            if (!moved) continue;
                             children++;
                             var key = engine.KeyOf(next);
                             if (engine.Table.ContainsUnsynchronized(key)) continue;

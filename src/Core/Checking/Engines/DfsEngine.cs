@@ -116,8 +116,10 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
 
                     var step = Step.Visiting;
                     var actionIndex = -1;
+                    var checkMutation = engine.ShouldCheckMutation();
                     try
                     {
+                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedWhileQueued);
                         engine.Visit(entry.Key);
                         step = Step.CheckingProperties;
                         var bits = entry.EventuallyBits;
@@ -125,17 +127,21 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         // Read without the lock: a stale "not yet" only costs a redundant check.
                         engine.CheckProperties(entry.State, ref bits, _discovered, found);
                         var hitsEvery = engine.HitsEveryProperty(entry.State, bits, _discovered, found);
+                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedByProperties);
                         if (found.Count > 0 && RecordAndCheckFinish(found, entry.Key)) return;
                         if (hitsEvery && FinishIfDone()) return; // like the Rust checker: ends its block, not expanded
 
                         step = Step.ListingActions;
                         actions.Clear();
                         model.Actions(entry.State, actions);
+                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedByActions);
                         step = Step.Expanding;
                         var children = 0;
                         for (actionIndex = 0; actionIndex < actions.Count; actionIndex++)
                         {
-                            if (!model.TryNextState(entry.State, actions[actionIndex], out var next) || !model.WithinBoundary(next)) continue;
+                            var moved = model.TryNextState(entry.State, actions[actionIndex], out var next) && model.WithinBoundary(next);
+                            if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(engine.MutatedByAction(actions, actionIndex));
+                            if (!moved) continue;
                             children++;
                             var key = engine.KeyOf(next);
                             if (engine.Table.TryAdd(key, entry.Key)) stack.Add(new Entry(next, key, bits, entry.Depth + 1));

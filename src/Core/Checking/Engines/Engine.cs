@@ -8,10 +8,11 @@ namespace Stateright;
 /// </summary>
 internal abstract class Engine<TState, TAction>
 {
-    private int _stopRequested;
+    private int _stopRequested; // a StopReason; the first one wins
     private long _stateCount;
     private int _maxDepth;
     private FaultInfo? _fault;
+    private long _mutationChecks;
 
     protected Engine(CheckerBuilder<TState, TAction> options)
     {
@@ -24,6 +25,7 @@ internal abstract class Engine<TState, TAction>
         Visitor = options.VisitorValue;
         Symmetry = options.SymmetryValue;
         CancellationToken = options.CancellationTokenValue;
+        DetectMutation = options.DetectMutationValue;
         FinishWhen = options.FinishWhenValue.Bind(Properties);
         for (var i = 0; i < Properties.Length; i++)
         {
@@ -44,6 +46,7 @@ internal abstract class Engine<TState, TAction>
     public Func<TState, TState>? Symmetry { get; }
     public CancellationToken CancellationToken { get; }
     public Func<bool[], bool> FinishWhen { get; }
+    public bool DetectMutation { get; }
 
     /// <summary>One bit per <see cref="Expectation.Eventually"/> property (bit = property index), set while unsatisfied on a path.</summary>
     public ulong InitialEventuallyBits { get; }
@@ -53,6 +56,9 @@ internal abstract class Engine<TState, TAction>
     public int MaxDepth => Volatile.Read(ref _maxDepth);
     public bool StopRequested => Volatile.Read(ref _stopRequested) != 0;
 
+    /// <summary>Why the search was asked to stop (the first request wins).</summary>
+    public StopReason StopReason => (StopReason)Volatile.Read(ref _stopRequested);
+
     /// <summary>The engine's name in reports: "BFS", "DFS" or "simulation".</summary>
     public abstract string Name { get; }
 
@@ -60,8 +66,8 @@ internal abstract class Engine<TState, TAction>
     public EngineResult Run()
     {
         var stopwatch = Stopwatch.StartNew();
-        using var timer = Timeout is { } t ? new Timer(_ => RequestStop(), null, t, System.Threading.Timeout.InfiniteTimeSpan) : null;
-        using var registration = CancellationToken.Register(RequestStop);
+        using var timer = Timeout is { } t ? new Timer(_ => RequestStop(StopReason.Timeout), null, t, System.Threading.Timeout.InfiniteTimeSpan) : null;
+        using var registration = CancellationToken.Register(() => RequestStop(StopReason.Cancellation));
         EngineResult result;
         try
         {
@@ -75,7 +81,7 @@ internal abstract class Engine<TState, TAction>
         if (_fault is { } fault) return result with { Status = CheckerStatus.Faulted, Error = DescribeFault(fault) };
         if (result.Status is CheckerStatus.Running)
         {
-            var status = CancellationToken.IsCancellationRequested ? CheckerStatus.Cancelled : CheckerStatus.TimedOut;
+            var status = StopReason == StopReason.Timeout ? CheckerStatus.TimedOut : CheckerStatus.Cancelled;
             return result with { Status = status, StoppedAfter = stopwatch.Elapsed };
         }
         return result;
@@ -84,7 +90,7 @@ internal abstract class Engine<TState, TAction>
     /// <summary>The engine's search. Returns <see cref="CheckerStatus.Running"/> when it stopped because <see cref="StopRequested"/>.</summary>
     protected abstract EngineResult Search();
 
-    public void RequestStop() => Volatile.Write(ref _stopRequested, 1);
+    public void RequestStop(StopReason reason) => Interlocked.CompareExchange(ref _stopRequested, (int)reason, 0);
 
     protected void AddStates(long count) => Interlocked.Add(ref _stateCount, count);
 
@@ -102,6 +108,42 @@ internal abstract class Engine<TState, TAction>
 
     /// <summary>The key a state is visited under: its fingerprint, or its representative's under symmetry.</summary>
     public ulong KeyOf(TState state) => Fingerprint.Of(Symmetry is null ? state : Symmetry(state));
+
+    /// <summary>
+    /// True if the state about to be expanded should be checked for in-place mutation: every state
+    /// with <see cref="CheckerBuilder{TState, TAction}.DetectInPlaceMutation"/>, else the first
+    /// <see cref="CheckerBuilder{TState, TAction}.MutationCheckedStates"/> of the run.
+    /// </summary>
+    public bool ShouldCheckMutation() =>
+        DetectMutation || (Volatile.Read(ref _mutationChecks) < CheckerBuilder<TState, TAction>.MutationCheckedStates
+                           && Interlocked.Increment(ref _mutationChecks) <= CheckerBuilder<TState, TAction>.MutationCheckedStates);
+
+    /// <summary>True if <paramref name="state"/> no longer has the key <paramref name="expected"/> (it was changed in place).</summary>
+    public bool Changed(TState state, ulong expected) => KeyOf(state) != expected;
+
+    /// <summary>Where a state changed in place, for <see cref="Mutated"/>.</summary>
+    public const string MutatedWhileQueued =
+        "between being generated and being expanded (a NextState that changes and returns the state it is given makes the successors share one object)";
+
+    /// <summary>Where a state changed in place, for <see cref="Mutated"/>.</summary>
+    public const string MutatedByProperties = "while its properties were evaluated";
+
+    /// <summary>Where a state changed in place, for <see cref="Mutated"/>.</summary>
+    public const string MutatedByActions = "by Actions";
+
+    /// <summary>Where a state changed in place, for <see cref="Mutated"/>: by the next-state step of an action.</summary>
+    public string MutatedByAction(List<TAction> actions, int actionIndex) =>
+        $"by NextState (or WithinBoundary) for action #{actionIndex} ({SafeFormatAction(actions[actionIndex])})";
+
+    /// <summary>The fault for a state changed in place <paramref name="during"/> a step.</summary>
+    public StateMutatedException Mutated(string during) =>
+        new(
+            $"The state was changed in place {during}: its fingerprint is not what it was when the checker first saw it. " +
+            "Model methods (InitStates, Actions, NextState, WithinBoundary) and properties must not modify the state they are given: " +
+            "return a new state instead (a record copied with `with`, immutable collections). The checker keeps states, so a mutated one makes it check the wrong states and miss violations.");
+
+    /// <summary>The action as <see cref="Model{TState, TAction}.FormatAction"/> shows it, or a placeholder if that throws.</summary>
+    public string SafeFormatAction(TAction action) => TraceText.SafeFormat(() => Model.FormatAction(action), nameof(Model.FormatAction));
 
     /// <summary>Evaluates the initial states that lie within the boundary.</summary>
     protected List<TState> InitialStates()
@@ -154,6 +196,7 @@ internal abstract class Engine<TState, TAction>
     /// </summary>
     public bool HitsEveryProperty(TState state, ulong eventuallyBitsAfter, bool[] discoveredBefore, List<int> found)
     {
+        if (Properties.Length == 0) return false; // "every one of none" must not end a run after one state
         // Cheap checks first: an undiscovered property that this state did not discover is not hit.
         for (var i = 0; i < Properties.Length; i++)
         {
@@ -197,7 +240,7 @@ internal abstract class Engine<TState, TAction>
     public void RecordFault(Exception exception, string activity, ulong? stateKey, int[]? indexPath)
     {
         Interlocked.CompareExchange(ref _fault, new FaultInfo(exception, activity, stateKey, indexPath), null);
-        RequestStop();
+        RequestStop(StopReason.Fault);
     }
 
     /// <summary>Rebuilds the index path of a visited state, for engines that keep parent links.</summary>
@@ -237,6 +280,9 @@ internal abstract class Engine<TState, TAction>
 
     private sealed record FaultInfo(Exception Exception, string Activity, ulong? StateKey, int[]? IndexPath);
 }
+
+/// <summary>Why a search was asked to stop.</summary>
+internal enum StopReason { None, Timeout, Cancellation, StopCalled, Fault }
 
 /// <summary>What an engine was doing, for fault messages.</summary>
 internal enum Step { Visiting, CheckingProperties, ListingActions, Expanding }
