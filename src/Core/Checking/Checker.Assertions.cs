@@ -87,7 +87,7 @@ public sealed partial class Checker<TState, TAction>
         var sb = new StringBuilder();
         sb.Append($"The given actions are not a valid {property.Expectation.Classify().ToReportWord()} for \"{name}\" ({property.Expectation}): {string.Join("; ", problems.Distinct())}.\n");
         sb.Append("Given actions:\n");
-        for (var i = 0; i < wanted.Count; i++) sb.Append($"  {i + 1}. {Model.FormatAction(wanted[i])}\n");
+        for (var i = 0; i < wanted.Count; i++) sb.Append($"  {i + 1}. {TraceText.Action(Model, wanted[i])}\n");
         sb.Append("The checker found this one instead:\n");
         sb.Append(TraceText.Discovery(Model, property, found));
         throw new CheckerAssertionException(sb.ToString().TrimEnd('\n'));
@@ -107,7 +107,7 @@ public sealed partial class Checker<TState, TAction>
             }
         }
         if (best < 0) return "no initial state accepts them";
-        return $"step {best + 1} ({Model.FormatAction(wanted[best])}) is not enabled (or changes nothing) after the first {best} step{(best == 1 ? "" : "s")}";
+        return $"step {best + 1} ({TraceText.Action(Model, wanted[best])}) is not enabled (or changes nothing) after the first {best} step{(best == 1 ? "" : "s")}";
     }
 
     /// <summary>A model without properties still fails on a fault or an incomplete run: it checks that the model runs.</summary>

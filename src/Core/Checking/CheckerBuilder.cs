@@ -21,6 +21,23 @@ public sealed class CheckerBuilder<TState, TAction>
     internal Func<TState, TState>? SymmetryValue { get; private set; }
     internal CancellationToken CancellationTokenValue { get; private set; }
     internal bool DetectMutationValue { get; private set; }
+    internal long? MemoryBudgetValue { get; private set; }
+
+    /// <summary>The longest timeout a checker accepts (the longest a .NET timer can wait, about 49.7 days).</summary>
+    public static TimeSpan MaxTimeout { get; } = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    /// <summary>
+    /// Stops the run with a clear error (status <see cref="CheckerStatus.Faulted"/>, the message saying
+    /// the budget was exceeded and how to bound the model) once the managed heap grows beyond
+    /// <paramref name="bytes"/>, rather than letting an unbounded model exhaust the process. Checked every
+    /// few thousand states, so the heap can exceed it by a little.
+    /// </summary>
+    public CheckerBuilder<TState, TAction> MemoryBudget(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bytes, 1);
+        MemoryBudgetValue = bytes;
+        return this;
+    }
 
     /// <summary>
     /// How many states each run checks for in-place mutation by default: the first states it expands
@@ -71,13 +88,33 @@ public sealed class CheckerBuilder<TState, TAction>
         return this;
     }
 
-    /// <summary>Stops checking after <paramref name="timeout"/>. A run stopped this way is incomplete.</summary>
+    /// <summary>
+    /// Stops checking after <paramref name="timeout"/> (at least 1 ms, at most <see cref="MaxTimeout"/>).
+    /// A run stopped this way is incomplete. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// means no timeout.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is zero, negative, under 1 ms or over <see cref="MaxTimeout"/>; the message says which.</exception>
     public CheckerBuilder<TState, TAction> Timeout(TimeSpan timeout)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        if (timeout == System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            TimeoutValue = null;
+            return this;
+        }
+        if (timeout < TimeSpan.FromMilliseconds(1) || timeout > MaxTimeout)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout,
+                $"The checker's timeout must be between 1 ms and {MaxTimeout.TotalDays:0.#} days (the longest a timer can wait), not {DescribeTimeout(timeout)}. " +
+                "Use Timeout.InfiniteTimeSpan, or leave the timeout out, for none.");
+        }
         TimeoutValue = timeout;
         return this;
     }
+
+    private static string DescribeTimeout(TimeSpan timeout) =>
+        timeout == TimeSpan.MaxValue ? "TimeSpan.MaxValue"
+        : timeout.TotalDays >= 1 ? $"{timeout.TotalDays:0.#} days"
+        : $"{timeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms";
 
     /// <summary>When to stop early because of discoveries (default <see cref="HasDiscoveries.All"/>).</summary>
     public CheckerBuilder<TState, TAction> FinishWhen(HasDiscoveries condition)

@@ -115,7 +115,7 @@ public sealed class Path<TState, TAction>
     {
         var sb = new StringBuilder();
         sb.Append("Path[").Append(Length).Append("]:\n");
-        foreach (var action in _actions) sb.Append("- ").Append(model.FormatAction(action)).Append('\n');
+        foreach (var action in _actions) sb.Append("- ").Append(TraceText.Action(model, action)).Append('\n');
         return sb.ToString();
     }
 

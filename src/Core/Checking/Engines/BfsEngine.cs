@@ -33,10 +33,10 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         var initial = new List<Entry>();
         var inits = InitialStates();
         AddStates(inits.Count);
-        foreach (var init in inits)
+        for (var i = 0; i < inits.Count; i++)
         {
-            var key = KeyOf(init);
-            if (Table.TryAddOwned(key, 0)) initial.Add(new Entry(init, key, InitialEventuallyBits));
+            var key = InitialKeyOf(inits[i], i);
+            if (Table.TryAddOwned(key, 0)) initial.Add(new Entry(inits[i], key, InitialEventuallyBits));
         }
         var level = initial.ToArray();
         long pops = 0; // states popped so far in a one-thread run's order, for block boundaries
@@ -158,10 +158,14 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         var children = 0;
                         for (actionIndex = 0; actionIndex < actions.Count; actionIndex++)
                         {
-                            var moved = model.TryNextState(entry.State, actions[actionIndex], out var next) && model.WithinBoundary(next);
+                            step = Step.Expanding;
+                            var moved = model.TryNextState(entry.State, actions[actionIndex], out var next);
+                            step = Step.Boundary;
+                            moved = moved && model.WithinBoundary(next);
                             if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(engine.MutatedByAction(actions, actionIndex));
                             if (!moved) continue;
                             children++;
+                            step = Step.Fingerprinting;
                             var key = engine.KeyOf(next);
                             if (engine.Table.ContainsUnsynchronized(key)) continue;
                             output.Add(new Candidate(key, position, actionIndex));
@@ -187,6 +191,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                 }
                 _chunkOutputs[chunk] = output;
                 engine.AddStates(generated);
+                if (engine.OverMemoryBudget()) return;
                 if (checkTarget && engine.StateCount >= engine.TargetStateCount) Volatile.Write(ref _targetReached, 1);
             }
         }

@@ -68,10 +68,10 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             var initial = new List<Entry>();
             var inits = engine.InitialStates();
             engine.AddStates(inits.Count);
-            foreach (var init in inits)
+            for (var i = 0; i < inits.Count; i++)
             {
-                var key = engine.KeyOf(init);
-                if (engine.Table.TryAdd(key, 0)) initial.Add(new Entry(init, key, engine.InitialEventuallyBits, 1));
+                var key = engine.InitialKeyOf(inits[i], i);
+                if (engine.Table.TryAdd(key, 0)) initial.Add(new Entry(inits[i], key, engine.InitialEventuallyBits, 1));
             }
             if (initial.Count > 0) _shared.Push(initial);
             Workers.Run(threads, Work);
@@ -139,10 +139,14 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         var children = 0;
                         for (actionIndex = 0; actionIndex < actions.Count; actionIndex++)
                         {
-                            var moved = model.TryNextState(entry.State, actions[actionIndex], out var next) && model.WithinBoundary(next);
+                            step = Step.Expanding;
+                            var moved = model.TryNextState(entry.State, actions[actionIndex], out var next);
+                            step = Step.Boundary;
+                            moved = moved && model.WithinBoundary(next);
                             if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(engine.MutatedByAction(actions, actionIndex));
                             if (!moved) continue;
                             children++;
+                            step = Step.Fingerprinting;
                             var key = engine.KeyOf(next);
                             if (engine.Table.TryAdd(key, entry.Key)) stack.Add(new Entry(next, key, bits, entry.Depth + 1));
                         }
@@ -192,7 +196,7 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         }
 
         /// <summary>At the end of a block of <see cref="Engine{TState, TAction}.BlockSize"/> states, stops if the finish condition holds.</summary>
-        private bool AtBlockEnd(long pops) => pops % BlockSize == 0 && FinishIfDone();
+        private bool AtBlockEnd(long pops) => pops % BlockSize == 0 && (engine.OverMemoryBudget() || FinishIfDone());
 
         /// <summary>Stops the search if the discoveries satisfy the finish condition.</summary>
         private bool FinishIfDone()

@@ -26,6 +26,7 @@ internal abstract class Engine<TState, TAction>
         Symmetry = options.SymmetryValue;
         CancellationToken = options.CancellationTokenValue;
         DetectMutation = options.DetectMutationValue;
+        MemoryBudget = options.MemoryBudgetValue;
         FinishWhen = options.FinishWhenValue.Bind(Properties);
         for (var i = 0; i < Properties.Length; i++)
         {
@@ -47,6 +48,7 @@ internal abstract class Engine<TState, TAction>
     public CancellationToken CancellationToken { get; }
     public Func<bool[], bool> FinishWhen { get; }
     public bool DetectMutation { get; }
+    public long? MemoryBudget { get; }
 
     /// <summary>One bit per <see cref="Expectation.Eventually"/> property (bit = property index), set while unsatisfied on a path.</summary>
     public ulong InitialEventuallyBits { get; }
@@ -75,7 +77,7 @@ internal abstract class Engine<TState, TAction>
         }
         catch (Exception e)
         {
-            RecordFault(e, "running the search", null, null);
+            RecordFault(e, SearchActivity, null, null);
             result = new EngineResult(CheckerStatus.Faulted, []);
         }
         if (_fault is { } fault) return result with { Status = CheckerStatus.Faulted, Error = DescribeFault(fault) };
@@ -107,7 +109,28 @@ internal abstract class Engine<TState, TAction>
     }
 
     /// <summary>The key a state is visited under: its fingerprint, or its representative's under symmetry.</summary>
-    public ulong KeyOf(TState state) => Fingerprint.Of(Symmetry is null ? state : Symmetry(state));
+    public ulong KeyOf(TState state)
+    {
+        if (Symmetry is null) return Fingerprint.Of(state);
+        TState representative;
+        try { representative = Symmetry(state); }
+        catch (Exception e) { CallbackFault.Annotate(e, "computing the symmetry representative (Symmetry)"); throw; }
+        return Fingerprint.Of(representative);
+    }
+
+    /// <summary>Every initial state, in order (boundary not applied), naming <c>InitStates</c> if it throws.</summary>
+    protected List<TState> AllInitialStates()
+    {
+        try { return [.. Model.InitStates()]; }
+        catch (Exception e) { CallbackFault.Annotate(e, "evaluating the initial states (InitStates)"); throw; }
+    }
+
+    /// <summary>The key of initial state #<paramref name="index"/>, naming the step if fingerprinting or the representative throws.</summary>
+    protected ulong InitialKeyOf(TState state, int index)
+    {
+        try { return KeyOf(state); }
+        catch (Exception e) { CallbackFault.Annotate(e, $"fingerprinting initial state #{index}"); throw; }
+    }
 
     /// <summary>
     /// True if the state about to be expanded should be checked for in-place mutation: every state
@@ -149,8 +172,14 @@ internal abstract class Engine<TState, TAction>
     protected List<TState> InitialStates()
     {
         var inits = new List<TState>();
-        foreach (var state in Model.InitStates())
-            if (Model.WithinBoundary(state)) inits.Add(state);
+        var all = AllInitialStates();
+        for (var i = 0; i < all.Count; i++)
+        {
+            bool within;
+            try { within = Model.WithinBoundary(all[i]); }
+            catch (Exception e) { CallbackFault.Annotate(e, $"checking initial state #{i} against the boundary (WithinBoundary)"); throw; }
+            if (within) inits.Add(all[i]);
+        }
         return inits;
     }
 
@@ -164,20 +193,30 @@ internal abstract class Engine<TState, TAction>
         {
             if (alreadyDiscovered[i]) continue;
             var property = Properties[i];
-            switch (property.Expectation)
+            try
             {
-                case Expectation.Always:
-                    if (!property.Condition(state)) found.Add(i);
-                    break;
-                case Expectation.Sometimes:
-                    if (property.Condition(state)) found.Add(i);
-                    break;
-                default:
-                    if ((eventuallyBits & (1UL << i)) != 0 && property.Condition(state)) eventuallyBits &= ~(1UL << i);
-                    break;
+                switch (property.Expectation)
+                {
+                    case Expectation.Always:
+                        if (!property.Condition(state)) found.Add(i);
+                        break;
+                    case Expectation.Sometimes:
+                        if (property.Condition(state)) found.Add(i);
+                        break;
+                    default:
+                        if ((eventuallyBits & (1UL << i)) != 0 && property.Condition(state)) eventuallyBits &= ~(1UL << i);
+                        break;
+                }
+            }
+            catch (Exception e)
+            {
+                CallbackFault.Annotate(e, EvaluatingProperty(property));
+                throw;
             }
         }
     }
+
+    private static string EvaluatingProperty(Property<TState> property) => $"evaluating property \"{property.Name}\" ({property.Expectation})";
 
     /// <summary>
     /// The Rust library's checker threads work in blocks of this many states and test the finish
@@ -210,7 +249,9 @@ internal abstract class Engine<TState, TAction>
         {
             var property = Properties[i];
             if (!discoveredBefore[i] || property.Expectation == Expectation.Eventually) continue;
-            var holds = property.Condition(state);
+            bool holds;
+            try { holds = property.Condition(state); }
+            catch (Exception e) { CallbackFault.Annotate(e, EvaluatingProperty(property)); throw; }
             if (property.Expectation == Expectation.Always ? holds : !holds) return false;
         }
         return true;
@@ -219,19 +260,15 @@ internal abstract class Engine<TState, TAction>
     /// <summary>Describes what the engine was doing when model code threw (built only after a failure).</summary>
     public string Describe(Step step, TState state, List<TAction> actions, int actionIndex)
     {
-        string FormatAction()
-        {
-            try { return Model.FormatAction(actions[actionIndex]); }
-            catch (Exception) { return "?"; }
-        }
-
+        var action = actionIndex >= 0 && actionIndex < actions.Count ? $"action #{actionIndex} ({SafeFormatAction(actions[actionIndex])})" : null;
         return step switch
         {
             Step.Visiting => "running the visitor",
             Step.CheckingProperties => "evaluating the properties",
             Step.ListingActions => "listing the enabled actions (Actions)",
-            Step.Expanding when actionIndex >= 0 && actionIndex < actions.Count =>
-                $"computing the next state for action #{actionIndex} ({FormatAction()}) (NextState, WithinBoundary or fingerprinting)",
+            Step.Expanding when action is not null => $"computing the next state for {action} (NextState)",
+            Step.Boundary when action is not null => $"checking the state that {action} leads to against the boundary (WithinBoundary)",
+            Step.Fingerprinting when action is not null => $"fingerprinting the state that {action} leads to",
             _ => "expanding the state",
         };
     }
@@ -239,9 +276,17 @@ internal abstract class Engine<TState, TAction>
     /// <summary>Records the first fault and stops the search. The key names the state in which it happened.</summary>
     public void RecordFault(Exception exception, string activity, ulong? stateKey, int[]? indexPath)
     {
+        if (CallbackFault.ActivityOf(exception) is { } callback)
+            activity = activity == SearchActivity ? callback : $"{callback}, while {activity}";
         Interlocked.CompareExchange(ref _fault, new FaultInfo(exception, activity, stateKey, indexPath), null);
         RequestStop(StopReason.Fault);
     }
+
+    /// <summary>The activity of a fault that escaped the engine's own handling.</summary>
+    private const string SearchActivity = "running the search";
+
+    /// <summary>Fault messages show at most this many steps of the path to the failing state: a deep DFS path would swamp them.</summary>
+    private const int MaxStepsShown = 40;
 
     /// <summary>Rebuilds the index path of a visited state, for engines that keep parent links.</summary>
     protected virtual int[]? IndexPathOf(ulong stateKey) => null;
@@ -254,21 +299,19 @@ internal abstract class Engine<TState, TAction>
             try { indices = IndexPathOf(key); }
             catch (Exception) { indices = null; }
         }
+        if (fault.Exception is OutOfMemoryException) return DescribeOutOfMemory(fault, indices);
         var message = new System.Text.StringBuilder();
-        message.Append($"The model threw {fault.Exception.GetType().Name} while {fault.Activity}");
+        message.Append(fault.Exception is UnfingerprintableTypeException
+            ? $"A state could not be fingerprinted while {fault.Activity}"
+            : $"The model threw {fault.Exception.GetType().Name} while {fault.Activity}");
         if (indices is not null)
         {
-            try
-            {
-                var path = Path<TState, TAction>.FromIndices(Model, indices);
-                message.Append($", in the state reached by index path {path.Encode()}:\n");
-                message.Append(TraceText.Steps(Model, path));
-                message.Append("State: ").Append(Model.FormatState(path.LastState)).Append('\n');
-            }
-            catch (Exception)
-            {
-                message.Append($", in the state reached by index path {string.Join('/', indices)}.\n");
-            }
+            // Rendered apart, so that a replay that throws part-way leaves no half-written trace behind.
+            var encoded = indices.Length <= MaxStepsShown * 4 ? string.Join('/', indices) : $"{string.Join('/', indices.Take(MaxStepsShown))}/… ({indices.Length - 1} steps)";
+            string trace;
+            try { trace = Trace(Path<TState, TAction>.FromIndices(Model, indices)); }
+            catch (Exception e) { trace = $"(the path could not be replayed: {e.GetType().Name}: {e.Message})\n"; }
+            message.Append($", in the state reached by index path {encoded}:\n").Append(trace);
         }
         else
         {
@@ -278,6 +321,49 @@ internal abstract class Engine<TState, TAction>
         return new ModelCheckingException(message.ToString(), fault.Exception) { IndexPath = indices is null ? null : string.Join('/', indices) };
     }
 
+    /// <summary>The numbered steps (only the last ones of a long path) and the state.</summary>
+    private string Trace(Path<TState, TAction> path)
+    {
+        var sb = new System.Text.StringBuilder();
+        if (path.Length <= MaxStepsShown)
+        {
+            sb.Append(TraceText.Steps(Model, path));
+        }
+        else
+        {
+            sb.Append($"  … {path.Length - MaxStepsShown} earlier steps, then:\n");
+            for (var i = path.Length - MaxStepsShown; i < path.Length; i++)
+                sb.Append($"  {i + 1}. {TraceText.Action(Model, path.Actions[i])}\n");
+        }
+        sb.Append("State: ").Append(TraceText.State(Model, path.LastState)).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>Running out of memory is the checker's failure, not the model's: say so, and how to bound the search.</summary>
+    private ModelCheckingException DescribeOutOfMemory(FaultInfo fault, int[]? indices)
+    {
+        var budget = fault.Exception is InsufficientMemoryException && MemoryBudget is { } bytes
+            ? $"The checker exceeded its memory budget of {bytes / (1024 * 1024):N0} MB"
+            : "The checker ran out of memory";
+        var message =
+            $"{budget} after {UniqueStateCount:N0} unique states ({StateCount:N0} generated, depth {MaxDepth:N0}), while {fault.Activity}. " +
+            "This is not a fault in the model's code: its state space is too large (or unbounded) to check in this much memory. " +
+            "Bound it — WithinBoundary, TargetMaxDepth, TargetStateCount or smaller parameters — or use DFS (no frontier) or simulation, " +
+            "and set MemoryBudget to stop early with this message instead of exhausting the process.";
+        return new ModelCheckingException(message, fault.Exception) { IndexPath = indices is null ? null : string.Join('/', indices) };
+    }
+
+    /// <summary>
+    /// Faults the run with a clear message once the managed heap exceeds <see cref="MemoryBudget"/>.
+    /// Called every few thousand states; cheap (it reads a counter the GC maintains).
+    /// </summary>
+    public bool OverMemoryBudget()
+    {
+        if (MemoryBudget is not { } budget || GC.GetTotalMemory(forceFullCollection: false) <= budget) return false;
+        RecordFault(new InsufficientMemoryException($"The managed heap exceeded the checker's memory budget of {budget:N0} bytes."), "checking", null, null);
+        return true;
+    }
+
     private sealed record FaultInfo(Exception Exception, string Activity, ulong? StateKey, int[]? IndexPath);
 }
 
@@ -285,7 +371,7 @@ internal abstract class Engine<TState, TAction>
 internal enum StopReason { None, Timeout, Cancellation, StopCalled, Fault }
 
 /// <summary>What an engine was doing, for fault messages.</summary>
-internal enum Step { Visiting, CheckingProperties, ListingActions, Expanding }
+internal enum Step { Visiting, CheckingProperties, ListingActions, Expanding, Boundary, Fingerprinting }
 
 /// <summary>How a search ended: its status, and the index path of each discovery by property index.</summary>
 internal sealed record EngineResult(CheckerStatus Status, Dictionary<int, int[]> Discoveries)

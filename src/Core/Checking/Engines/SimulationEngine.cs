@@ -27,7 +27,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
 
     protected override EngineResult Search()
     {
-        var inits = Model.InitStates().ToList();
+        var inits = AllInitialStates();
         if (inits.Count == 0) return new EngineResult(CheckerStatus.Exhausted, []);
         Workers.Run(Threads, _ => Walk(inits));
         if (StopRequested) return new EngineResult(CheckerStatus.Running, FirstDiscoveries(long.MaxValue));
@@ -182,6 +182,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
                 return;
             }
             AddStates(states);
+            if (OverMemoryBudget()) return;
             if (trackWalks)
             {
                 _walkStates[walk] = states;
