@@ -24,7 +24,7 @@ public sealed class CheckerBuilder<TState, TAction>
     internal long? MemoryBudgetValue { get; private set; }
 
     /// <summary>The longest timeout a checker accepts (the longest a .NET timer can wait, about 49.7 days).</summary>
-    public static TimeSpan MaxTimeout { get; } = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+    public static TimeSpan MaxTimeout => CheckerTimeout.Max;
 
     /// <summary>
     /// Stops the run with a clear error (status <see cref="CheckerStatus.Faulted"/>, the message saying
@@ -101,20 +101,10 @@ public sealed class CheckerBuilder<TState, TAction>
             TimeoutValue = null;
             return this;
         }
-        if (timeout < TimeSpan.FromMilliseconds(1) || timeout > MaxTimeout)
-        {
-            throw new ArgumentOutOfRangeException(nameof(timeout), timeout,
-                $"The checker's timeout must be between 1 ms and {MaxTimeout.TotalDays:0.#} days (the longest a timer can wait), not {DescribeTimeout(timeout)}. " +
-                "Use Timeout.InfiniteTimeSpan, or leave the timeout out, for none.");
-        }
+        if (CheckerTimeout.Problem(timeout) is { } problem) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, problem);
         TimeoutValue = timeout;
         return this;
     }
-
-    private static string DescribeTimeout(TimeSpan timeout) =>
-        timeout == TimeSpan.MaxValue ? "TimeSpan.MaxValue"
-        : timeout.TotalDays >= 1 ? $"{timeout.TotalDays:0.#} days"
-        : $"{timeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms";
 
     /// <summary>When to stop early because of discoveries (default <see cref="HasDiscoveries.All"/>).</summary>
     public CheckerBuilder<TState, TAction> FinishWhen(HasDiscoveries condition)

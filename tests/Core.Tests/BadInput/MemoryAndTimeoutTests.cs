@@ -92,6 +92,22 @@ public class MemoryAndTimeoutTests
         Assert.Contains(says, e.Message);
     }
 
+    [Theory]
+    [InlineData(1e-9, "not 1E-09 seconds")]
+    [InlineData(double.PositiveInfinity, "not Infinity seconds")]
+    [InlineData(double.NaN, "not NaN seconds")]
+    [InlineData(1e7, "not 10000000 seconds")]
+    [InlineData(-1, "not -1 seconds")]
+    public void Timeouts_in_seconds_out_of_range_have_the_same_message_for_front_ends(double seconds, string says)
+    {
+        var problem = CheckerTimeout.ProblemWithSeconds(seconds);
+        Assert.NotNull(problem);
+        Assert.Contains("timeout must be between 1 ms and 49.7 days", problem);
+        Assert.Contains(says, problem);
+        Assert.Null(CheckerTimeout.ProblemWithSeconds(0));
+        Assert.Null(CheckerTimeout.ProblemWithSeconds(1));
+    }
+
     [Fact]
     public void The_longest_timeout_and_an_infinite_one_are_accepted()
     {
