@@ -1,6 +1,8 @@
 using Stateright;
 using Stateright.Actors;
 using Stateright.Actors.Register;
+using Stateright.Semantics;
+using RegisterHistoryType = Stateright.Semantics.LinearizabilityTester<Stateright.Actors.Id, Stateright.Semantics.Register<char>, Stateright.Semantics.RegisterOp<char>, Stateright.Semantics.RegisterRet<char>>;
 using static Stateright.Actors.Register.RegisterMsg<ulong, char, Stateright.Actors.Unit>;
 using Deliver = Stateright.Actors.ActorModelAction<Stateright.Actors.Register.RegisterMsg<ulong, char, Stateright.Actors.Unit>>.Deliver;
 
@@ -46,6 +48,50 @@ public class RegisterTests
         Assert.Equal(
             ["Id(1) → Put(1, 'A') → Id(0)", "Id(0) → PutOk(1) → Id(1)", "Id(1) → Put(2, 'Z') → Id(0)", "Id(0) → PutOk(2) → Id(1)", "Id(1) → Put(1, 'A') → Id(0)", "Id(1) → Get(3) → Id(0)", "Id(0) → GetOk(3, 'A') → Id(1)"],
             path.Actions.Select(a => a.ToString()));
+    }
+
+    [Fact]
+    public void The_counterexample_replays_from_its_index_path_and_from_its_snapshot()
+    {
+        var model = RegisterSystem.Model();
+        var found = model.Checker().SpawnBfs().Join().Discovery("linearizable")!;
+        var fromText = Path<ActorModelState<RegisterMsg<ulong, char, Unit>, RegisterHistoryType>, ActorModelAction<RegisterMsg<ulong, char, Unit>>>.Parse(model, found.Encode());
+        var snapshot = System.IO.Path.Combine(SourceDirectory(), "RegisterModelTests.SingleServer.linearizable.verified.txt");
+        var fromSnapshot = Path<ActorModelState<RegisterMsg<ulong, char, Unit>, RegisterHistoryType>, ActorModelAction<RegisterMsg<ulong, char, Unit>>>.FromTraceFile(model, snapshot);
+        Assert.Equal(found.Actions, fromText.Actions);
+        Assert.Equal(found.Actions, fromSnapshot.Actions);
+        var steps = 0;
+        foreach (var (before, action, after) in fromSnapshot.Steps()) // what a user steps through under the debugger
+        {
+            steps++;
+            Assert.NotNull(model.FormatStep(before, action));
+            Assert.True(model.Property("linearizable").Condition(before));
+            if (steps == fromSnapshot.Length) Assert.False(model.Property("linearizable").Condition(after));
+        }
+        Assert.Equal(7, steps);
+        Assert.Throws<FormatException>(() => Path<ActorModelState<RegisterMsg<ulong, char, Unit>, RegisterHistoryType>, ActorModelAction<RegisterMsg<ulong, char, Unit>>>.Parse(model, "0/x/1"));
+    }
+
+    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string file = "") => System.IO.Path.GetDirectoryName(file)!;
+
+    [Fact]
+    public void The_counterexample_draws_as_a_sequence_diagram()
+    {
+        var model = RegisterSystem.Model();
+        var path = model.Checker().SpawnBfs().Join().Discovery("linearizable")!;
+        Assert.Equal("""
+            sequenceDiagram
+                participant A0 as Server#0
+                participant A1 as Client#1
+                A1->>A0: Put(1, 'A')
+                A0->>A1: PutOk(1)
+                A1->>A0: Put(2, 'Z')
+                A0->>A1: PutOk(2)
+                A1->>A0: Put(1, 'A')
+                A1->>A0: Get(3)
+                A0->>A1: GetOk(3, 'A')
+
+            """.Replace("\r\n", "\n"), model.SequenceDiagram(path));
     }
 
     [Fact]

@@ -9,6 +9,9 @@ namespace GettingStarted;
 /// </summary>
 public sealed class ServerActor : Actor<RegisterMsg<ulong, char, Unit>, char>
 {
+    /// <summary>How traces name this actor: <c>Server#0</c>.</summary>
+    public override string Name => "Server";
+
     /// <summary>The default value of the register.</summary>
     public override char OnStart(Id id, Out<RegisterMsg<ulong, char, Unit>> o) => '?';
 

@@ -1,40 +1,42 @@
 using System.ComponentModel;
+using System.Reflection;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
 namespace Stateright.Testing.Xunit;
 
 /// <summary>
-/// The test case for one property of a <see cref="ModelTheoryAttribute"/> method: named
-/// <c>Method(property)</c>, with its own unique id, a <c>ModelProperty</c> trait and a source location.
-/// Running it joins the method's shared checker run and reports this property's verdict.
+/// The xUnit test case for one property of a <see cref="ModelTheoryAttribute"/> method (or for the
+/// method itself when its model cannot be built): names, id, traits and source come from the core's
+/// <see cref="ModelTestCase"/>; running it translates the core's <see cref="ModelTestOutcome"/> into
+/// xUnit messages.
 /// </summary>
 public sealed class ModelPropertyTestCase : XunitTestCase
 {
     /// <summary>Called by the de-serializer; should only be called by deriving classes for de-serialization purposes.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [Obsolete("Called by the de-serializer; should only be called by deriving classes for de-serialization purposes")]
-    public ModelPropertyTestCase() => PropertyName = "";
+    public ModelPropertyTestCase() { }
 
-    /// <summary>Creates the case for <paramref name="propertyName"/>.</summary>
-    public ModelPropertyTestCase(IMessageSink diagnosticMessageSink, TestMethodDisplay display, TestMethodDisplayOptions displayOptions, ITestMethod testMethod, string propertyName)
+    /// <summary>Creates the case for <paramref name="propertyName"/> (null: the method-level case).</summary>
+    public ModelPropertyTestCase(IMessageSink diagnosticMessageSink, TestMethodDisplay display, TestMethodDisplayOptions displayOptions, ITestMethod testMethod, string? propertyName)
         : base(diagnosticMessageSink, display, displayOptions, testMethod)
     {
         PropertyName = propertyName;
     }
 
-    /// <summary>The model property this case reports.</summary>
-    public string PropertyName { get; private set; }
+    /// <summary>The model property this case reports, or null for the method-level case.</summary>
+    public string? PropertyName { get; private set; }
 
     /// <inheritdoc/>
     protected override void Initialize()
     {
         base.Initialize();
-        DisplayName = $"{BaseDisplayName}({PropertyName})";
-        Traits["ModelProperty"] = [PropertyName];
-        if (TestMethod.Method.ToRuntimeMethod()?.GetCustomAttributes(typeof(ModelTheoryAttribute), false).FirstOrDefault() is ModelTheoryAttribute theory
-            && !string.IsNullOrEmpty(theory.SourceFilePath))
-            SourceInformation = new SourceInformation { FileName = theory.SourceFilePath, LineNumber = theory.SourceLineNumber };
+        var modelCase = ModelCase();
+        if (PropertyName is not null) DisplayName = $"{BaseDisplayName}({PropertyName})";
+        foreach (var (key, value) in modelCase.Traits) Traits[key] = [value];
+        if (modelCase.SourceFilePath.Length > 0)
+            SourceInformation = new SourceInformation { FileName = modelCase.SourceFilePath, LineNumber = modelCase.SourceLine };
     }
 
     /// <inheritdoc/>
@@ -50,7 +52,7 @@ public sealed class ModelPropertyTestCase : XunitTestCase
     /// <inheritdoc/>
     public override void Deserialize(IXunitSerializationInfo data)
     {
-        PropertyName = data.GetValue<string>(nameof(PropertyName));
+        PropertyName = data.GetValue<string?>(nameof(PropertyName));
         base.Deserialize(data);
     }
 
@@ -58,38 +60,54 @@ public sealed class ModelPropertyTestCase : XunitTestCase
     public override async Task<RunSummary> RunAsync(IMessageSink diagnosticMessageSink, IMessageBus messageBus, object[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource)
     {
         var test = new XunitTest(this, DisplayName);
-        var summary = new RunSummary { Total = 1 };
-        if (!messageBus.QueueMessage(new TestCaseStarting(this))) cancellationTokenSource.Cancel();
-        if (!messageBus.QueueMessage(new TestStarting(test))) cancellationTokenSource.Cancel();
+        void Send(IMessageSinkMessage message) { if (!messageBus.QueueMessage(message)) cancellationTokenSource.Cancel(); }
+        Send(new TestCaseStarting(this));
+        Send(new TestStarting(test));
 
-        PropertyTestResult result;
-        try
+        // Live progress: as test output (runners that stream it) and as a diagnostic message, which
+        // `dotnet test` prints while the check runs when xunit.runner.json sets "diagnosticMessages": true.
+        void Progress(string line)
         {
-            var (method, options) = ModelTheoryAttributes.Read(TestMethod);
-            result = await ModelTestRunner.RunPropertyAsync(method, options, PropertyName, cancellationToken: cancellationTokenSource.Token).ConfigureAwait(false);
+            messageBus.QueueMessage(new TestOutput(test, line + "\n"));
+            diagnosticMessageSink.OnMessage(new DiagnosticMessage($"{DisplayName}: {line}"));
         }
-        catch (Exception e)
-        {
-            result = new PropertyTestResult(false, $"{e.GetType().Name}: {e.Message}", "", TimeSpan.Zero);
-        }
+        var outcome = await ModelTestRunner.RunAsync(ModelCase(), Progress, cancellationTokenSource.Token).ConfigureAwait(false);
 
-        var seconds = (decimal)result.Duration.TotalSeconds;
-        var output = result.Output.Length > 0 ? result.Output + "\n" : "";
-        if (result.Passed)
+        var seconds = (decimal)outcome.Duration.TotalSeconds;
+        var output = outcome.OutputText;
+        var summary = new RunSummary { Total = 1, Time = seconds };
+        if (outcome.Kind == ModelTestOutcomeKind.Skipped)
         {
-            output += result.Message + "\n";
-            if (!messageBus.QueueMessage(new TestPassed(test, seconds, output))) cancellationTokenSource.Cancel();
+            summary.Skipped = 1;
+            Send(new TestSkipped(test, outcome.Message));
+        }
+        else if (outcome.IsFailure)
+        {
+            summary.Failed = 1;
+            var artifacts = outcome.Artifacts.Count == 0 ? "" : "Artifacts:\n" + string.Concat(outcome.Artifacts.Select(a => $"  {a.Description}: {a.Path}\n"));
+            Send(new TestFailed(test, seconds, output + artifacts, ["Stateright.ModelPropertyFailure"], [outcome.Message], [ModelCase().StackTrace], [-1]));
         }
         else
         {
-            summary.Failed = 1;
-            var location = TestMethod.Method.ToRuntimeMethod() is { } m ? $"   at {m.DeclaringType?.FullName}.{m.Name}() in {SourceInformation?.FileName}:line {SourceInformation?.LineNumber}" : "";
-            var failed = new TestFailed(test, seconds, output, ["Stateright.ModelPropertyFailure"], [result.Message], [location], [-1]);
-            if (!messageBus.QueueMessage(failed)) cancellationTokenSource.Cancel();
+            Send(new TestPassed(test, seconds, output + outcome.Message + "\n"));
         }
-        summary.Time = seconds;
-        if (!messageBus.QueueMessage(new TestFinished(test, seconds, output))) cancellationTokenSource.Cancel();
-        if (!messageBus.QueueMessage(new TestCaseFinished(this, seconds, 1, summary.Failed, 0))) cancellationTokenSource.Cancel();
+        Send(new TestFinished(test, seconds, output));
+        Send(new TestCaseFinished(this, seconds, 1, summary.Failed, summary.Skipped));
         return summary;
+    }
+
+    private ModelTestCase ModelCase()
+    {
+        var (method, attribute) = Resolve(TestMethod);
+        return ModelTestDiscovery.ForProperty(method, attribute, PropertyName);
+    }
+
+    /// <summary>The runtime method and its attribute.</summary>
+    internal static (MethodInfo Method, ModelTheoryAttribute Attribute) Resolve(ITestMethod testMethod)
+    {
+        var method = testMethod.Method.ToRuntimeMethod()
+            ?? throw new InvalidOperationException($"Cannot load method {testMethod.Method.Name} of {testMethod.TestClass.Class.Name}.");
+        return (method, method.GetCustomAttribute<ModelTheoryAttribute>()
+            ?? throw new InvalidOperationException($"{testMethod.Method.Name} has no [ModelTheory] attribute."));
     }
 }

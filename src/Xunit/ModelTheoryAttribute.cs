@@ -7,6 +7,7 @@ namespace Stateright.Testing.Xunit;
 /// Marks a method that returns a model (<c>Model&lt;TState, TAction&gt;</c>, e.g. an <c>ActorModel</c>):
 /// each of the model's properties becomes its own test case, <c>Method(property)</c>, and the checker
 /// runs once for all of them. A discovery's trace is compared with a snapshot file beside the source.
+/// Combine with <see cref="ExpectDiscoveryAttribute"/> (from <c>Stateright.Testing</c>) for known bugs.
 /// </summary>
 /// <example><code>
 /// public class RegisterTests
@@ -18,50 +19,33 @@ namespace Stateright.Testing.Xunit;
 /// </code></example>
 [XunitTestCaseDiscoverer("Stateright.Testing.Xunit.ModelTheoryDiscoverer", "Stateright.Testing.Xunit")]
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class ModelTheoryAttribute : global::Xunit.FactAttribute
+public sealed class ModelTheoryAttribute([CallerFilePath] string sourceFilePath = "", [CallerLineNumber] int sourceLineNumber = 0)
+    : global::Xunit.FactAttribute, IModelTestAttribute
 {
-    /// <summary>Creates the attribute; the compiler fills in the source location, which locates snapshots.</summary>
-    public ModelTheoryAttribute([CallerFilePath] string sourceFilePath = "", [CallerLineNumber] int sourceLineNumber = 0)
-    {
-        SourceFilePath = sourceFilePath;
-        SourceLineNumber = sourceLineNumber;
-    }
+    /// <inheritdoc/>
+    public string SourceFilePath { get; } = sourceFilePath;
 
-    /// <summary>The source file of the test method.</summary>
-    public string SourceFilePath { get; }
+    /// <inheritdoc/>
+    public int SourceLineNumber { get; } = sourceLineNumber;
 
-    /// <summary>The line of the attribute.</summary>
-    public int SourceLineNumber { get; }
-
-    /// <summary>The engine: BFS (default; shortest counterexamples), DFS or Simulation.</summary>
+    /// <inheritdoc/>
     public CheckEngine Engine { get; set; } = CheckEngine.Bfs;
 
-    /// <summary>Checker threads; 0 (default) means all cores. Results do not depend on it.</summary>
+    /// <inheritdoc/>
     public int Threads { get; set; }
 
-    /// <summary>Stop after this many generated states (0 = none). A run stopped this way fails as incomplete.</summary>
+    /// <inheritdoc/>
     public long TargetStateCount { get; set; }
 
-    /// <summary>Leave states at this depth unchecked (0 = none). A run stopped this way fails as incomplete.</summary>
+    /// <inheritdoc/>
     public int TargetMaxDepth { get; set; }
 
-    /// <summary>Stop checking after this many seconds (0 = none). A run stopped this way fails as incomplete.</summary>
+    /// <inheritdoc/>
     public double TimeoutSeconds { get; set; }
 
-    /// <summary>Check with symmetry reduction (the state must implement <c>IRepresentative&lt;TSelf&gt;</c>).</summary>
+    /// <inheritdoc/>
     public bool Symmetry { get; set; }
 
-    /// <summary>The simulation seed.</summary>
+    /// <inheritdoc/>
     public long Seed { get; set; }
-}
-
-/// <summary>
-/// A known bug: the named property's counterexample is expected, and the test case passes when the
-/// checker finds it and its trace matches the verified snapshot.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
-public sealed class ExpectDiscoveryAttribute(string propertyName) : Attribute
-{
-    /// <summary>The property whose discovery is expected.</summary>
-    public string PropertyName { get; } = propertyName;
 }

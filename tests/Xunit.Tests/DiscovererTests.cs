@@ -1,3 +1,5 @@
+using Stateright.Testing;
+using Stateright.Testing.Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -26,6 +28,10 @@ public class DiscovererTests
 
         [ModelTheory(Threads = -1)]
         public static Counter BadThreads() => new(Property<int>.Always("a", _ => true));
+
+        [ModelTheory(Engine = CheckEngine.Dfs)]
+        [ExpectDiscovery("a")]
+        public static Counter Expecting() => new(Property<int>.Always("a", s => s < 1));
     }
 #pragma warning restore xUnit1000
 
@@ -72,11 +78,25 @@ public class DiscovererTests
     }
 
     [Theory]
-    [InlineData(nameof(Samples.Broken), "could not be built: System.InvalidOperationException: cannot build")]
-    [InlineData(nameof(Samples.BadThreads), "Threads must be at least 1, not -1.")]
-    public void A_model_that_cannot_be_listed_becomes_one_failing_case(string method, string message)
+    [InlineData(nameof(Samples.Broken))]
+    [InlineData(nameof(Samples.BadThreads))]
+    public void A_model_that_cannot_be_listed_becomes_one_method_level_case(string method)
     {
-        var error = Assert.IsType<ExecutionErrorTestCase>(Assert.Single(Discover(method)));
-        Assert.Contains(message, error.ErrorMessage);
+        var only = Assert.IsType<ModelPropertyTestCase>(Assert.Single(Discover(method)));
+        Assert.Null(only.PropertyName);
+        Assert.Equal($"Stateright.Testing.Xunit.Tests.DiscovererTests+Samples.{method}", only.DisplayName);
+        var copy = (ModelPropertyTestCase)SerializationHelper.Deserialize<IXunitTestCase>(SerializationHelper.Serialize(only))!;
+        Assert.Null(copy.PropertyName);
+        Assert.Equal(only.UniqueID, copy.UniqueID);
+    }
+
+    [Fact]
+    public void The_core_and_the_front_end_namespaces_can_be_imported_together()
+    {
+        // This file imports Stateright.Testing (ExpectDiscovery, CheckEngine) and Stateright.Testing.Xunit
+        // (ModelTheory): it compiles only if no attribute name is ambiguous.
+        var method = typeof(Samples).GetMethod(nameof(Samples.Expecting))!;
+        Assert.NotNull(method.GetCustomAttributes(typeof(ExpectDiscoveryAttribute), false).SingleOrDefault());
+        Assert.Equal(CheckEngine.Dfs, ((ModelTheoryAttribute)method.GetCustomAttributes(typeof(ModelTheoryAttribute), false).Single()).Engine);
     }
 }

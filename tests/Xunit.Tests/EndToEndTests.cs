@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Xml.Linq;
+using Stateright.Testing.EndToEnd;
 
 namespace Stateright.Testing.Xunit.Tests;
 
@@ -49,6 +48,7 @@ public sealed class EndToEndTests(EndToEndTests.FixtureRun run) : IClassFixture<
             ["XunitFixture.FixtureModels.KnownBug(known bug)"] = "Passed",
             ["XunitFixture.FixtureModels.Broken"] = "Failed",
             ["XunitFixture.FixtureModels.Endless(finite)"] = "Failed",
+            ["XunitFixture.FixtureModels.BadArguments"] = "Failed",
             ["XunitFixture.FixtureModels.SelfReferential(holds)"] = "Failed",
         }, outcomes);
     }
@@ -59,9 +59,10 @@ public sealed class EndToEndTests(EndToEndTests.FixtureRun run) : IClassFixture<
         string Message(string name) => run.Results.Single(r => r.Name == name).Message;
         Assert.Contains("Unexpected Property \"violated\" (Always): counterexample in 2 steps:", Message("XunitFixture.FixtureModels.Mixed(violated)"));
         Assert.Contains("Last state: 2", Message("XunitFixture.FixtureModels.Mixed(violated)"));
-        Assert.Contains("no example was found, so this outcome is unreachable", Message("XunitFixture.FixtureModels.Mixed(unreachable)"));
+        Assert.Contains("every state was checked, so this outcome is unreachable", Message("XunitFixture.FixtureModels.Mixed(unreachable)"));
         Assert.Contains("the factory is broken", Message("XunitFixture.FixtureModels.Broken"));
-        Assert.Contains("model checking is incomplete (timed out", Message("XunitFixture.FixtureModels.Endless(finite)"));
+        Assert.Contains("model checking is incomplete: it timed out", Message("XunitFixture.FixtureModels.Endless(finite)"));
+        Assert.Contains("has bad arguments: Threads must be 0 (all cores) or at least 1, not -1.", Message("XunitFixture.FixtureModels.BadArguments"));
     }
 
     [Fact]
@@ -106,38 +107,14 @@ public sealed class EndToEndTests(EndToEndTests.FixtureRun run) : IClassFixture<
         Assert.Equal("Passed", result.Outcome);
     }
 
-    private static IReadOnlyList<TrxResult> ReadTrx(string path)
-    {
-        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
-        return XDocument.Load(path).Descendants(ns + "UnitTestResult").Select(r => new TrxResult(
-            (string)r.Attribute("testName")!,
-            (string)r.Attribute("outcome")!,
-            r.Descendants(ns + "Message").FirstOrDefault()?.Value ?? "",
-            r.Descendants(ns + "StdOut").FirstOrDefault()?.Value ?? "")).ToArray();
-    }
+    private static IReadOnlyList<TrxResult> ReadTrx(string path) =>
+        Trx.Read(path).Select(r => new TrxResult(r.Name, r.Outcome, r.Message, r.Output)).ToArray();
 
     private static (int ExitCode, string Output) Dotnet(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["CI"] = "true"; // no diff tools from the fixture
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in 5 minutes.");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var result = DotnetCli.Run(args);
+        return (result.ExitCode, result.Output);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "Stateright.Testing.sln"))) return directory.FullName;
-        throw new InvalidOperationException("Cannot find the repository root (Stateright.Testing.sln) above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryRoot() => DotnetCli.RepositoryRoot();
 }

@@ -61,7 +61,7 @@ public static class Interaction
         /// <inheritdoc/>
         public override InputState OnStart(Id id, Out<Msg> o)
         {
-            o.SetTimer(InputTimer.ClientInput, ModelHelpers.ModelTimeout());
+            o.SetTimer(InputTimer.ClientInput, ModelHelpers.ModelOnlyTimeout());
             return new InputState(0, false);
         }
 
@@ -77,7 +77,7 @@ public static class Interaction
             switch ((InputTimer)timer)
             {
                 case InputTimer.ClientInput:
-                    o.SetTimer(InputTimer.ClientQuery, ModelHelpers.ModelTimeout());
+                    o.SetTimer(InputTimer.ClientQuery, ModelHelpers.ModelOnlyTimeout());
                     o.Send(counter, new Msg.IncrementRequest(3));
                     break;
                 case InputTimer.ClientQuery:

@@ -119,8 +119,8 @@ public static class Raft
         /// <inheritdoc/>
         public override NodeState OnStart(Id id, Out<RaftMessage> o)
         {
-            o.SetTimer(RaftTimer.ElectionTimeout, ModelHelpers.ModelTimeout());
-            o.SetTimer(RaftTimer.ReplicationTimeout, ModelHelpers.ModelTimeout());
+            o.SetTimer(RaftTimer.ElectionTimeout, ModelHelpers.ModelOnlyTimeout());
+            o.SetTimer(RaftTimer.ReplicationTimeout, ModelHelpers.ModelOnlyTimeout());
             o.Send(id, new RaftMessage.Broadcast(id.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             return NodeState.Initial(id.Index, serverCount);
         }
@@ -216,7 +216,7 @@ public static class Raft
             }
             if (response.Term > state.CurrentTerm)
             {
-                o.SetTimer(RaftTimer.ElectionTimeout, ModelHelpers.ModelTimeout());
+                o.SetTimer(RaftTimer.ElectionTimeout, ModelHelpers.ModelOnlyTimeout());
                 return state with { CurrentTerm = response.Term, CurrentRole = Role.Follower, VotedFor = null };
             }
             return state;
@@ -227,12 +227,12 @@ public static class Raft
             if (request.Term > state.CurrentTerm)
             {
                 state = state with { CurrentTerm = request.Term, VotedFor = null };
-                o.SetTimer(RaftTimer.ElectionTimeout, ModelHelpers.ModelTimeout());
+                o.SetTimer(RaftTimer.ElectionTimeout, ModelHelpers.ModelOnlyTimeout());
             }
             if (request.Term == state.CurrentTerm)
             {
                 state = DrainBuffer(state with { CurrentRole = Role.Follower, CurrentLeader = request.LeaderId }, o);
-                o.SetTimer(RaftTimer.ElectionTimeout, ModelHelpers.ModelTimeout());
+                o.SetTimer(RaftTimer.ElectionTimeout, ModelHelpers.ModelOnlyTimeout());
             }
             var logOk = state.Log.Count >= request.PrefixLength
                 && (request.PrefixLength == 0 || state.Log[request.PrefixLength - 1].Term == request.PrefixTerm);
@@ -271,7 +271,7 @@ public static class Raft
             }
             if (response.Term > state.CurrentTerm)
             {
-                o.SetTimer(RaftTimer.ElectionTimeout, ModelHelpers.ModelTimeout());
+                o.SetTimer(RaftTimer.ElectionTimeout, ModelHelpers.ModelOnlyTimeout());
                 return state with { CurrentTerm = response.Term, CurrentRole = Role.Follower, VotedFor = null };
             }
             return state;

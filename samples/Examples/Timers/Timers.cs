@@ -24,9 +24,9 @@ public static class Timers
         /// <inheritdoc/>
         public override PingerState OnStart(Id id, Out<PingerMsg> o)
         {
-            o.SetTimer(PingerTimer.Even, ModelHelpers.ModelTimeout());
-            o.SetTimer(PingerTimer.Odd, ModelHelpers.ModelTimeout());
-            o.SetTimer(PingerTimer.NoOp, ModelHelpers.ModelTimeout());
+            o.SetTimer(PingerTimer.Even, ModelHelpers.ModelOnlyTimeout());
+            o.SetTimer(PingerTimer.Odd, ModelHelpers.ModelOnlyTimeout());
+            o.SetTimer(PingerTimer.NoOp, ModelHelpers.ModelOnlyTimeout());
             return new PingerState(0, 0);
         }
 
@@ -41,7 +41,7 @@ public static class Timers
         public override void OnTimeout(Id id, ref Cow<PingerState> state, object timer, Out<PingerMsg> o)
         {
             var kind = (PingerTimer)timer;
-            o.SetTimer(kind, ModelHelpers.ModelTimeout());
+            o.SetTimer(kind, ModelHelpers.ModelOnlyTimeout());
             if (kind == PingerTimer.NoOp) return;
             foreach (var peer in peers)
             {

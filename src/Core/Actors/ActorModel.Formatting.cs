@@ -5,14 +5,64 @@ namespace Stateright.Actors;
 
 public sealed partial class ActorModel<TMsg, THistory>
 {
-    /// <inheritdoc/>
-    public override string FormatAction(ActorModelAction<TMsg> action) => action.ToString();
+    /// <summary>How traces name an actor: <c>Name#index</c> (e.g. <c>Server#0</c>), or <c>Id(index)</c> for an actor without a name.</summary>
+    public string ActorLabel(Id id) =>
+        id.Value < (ulong)_actors.Count && _actors[id.Index].Name is { Length: > 0 } name ? $"{name}#{id.Value}" : id.ToString();
 
     /// <inheritdoc/>
-    public override string FormatState(ActorModelState<TMsg, THistory> state) => state.Describe();
+    public override string FormatAction(ActorModelAction<TMsg> action) => action switch
+    {
+        ActorModelAction<TMsg>.Deliver d => $"{ActorLabel(d.Src)} → {ValueText.Format(d.Msg)} → {ActorLabel(d.Dst)}",
+        ActorModelAction<TMsg>.Drop d => $"Drop({FormatEnvelope(d.Envelope)})",
+        ActorModelAction<TMsg>.Timeout t => $"Timeout({ActorLabel(t.Actor)}, {ValueText.Format(t.Timer)})",
+        ActorModelAction<TMsg>.Crash c => $"Crash({ActorLabel(c.Actor)})",
+        ActorModelAction<TMsg>.Recover r => $"Recover({ActorLabel(r.Actor)})",
+        ActorModelAction<TMsg>.SelectRandom r => $"{ActorLabel(r.Actor)} select random {ValueText.Format(r.Random)}",
+        _ => action.ToString(),
+    };
+
+    /// <inheritdoc/>
+    public override string FormatState(ActorModelState<TMsg, THistory> state) => state.Describe(ActorLabel);
 
     /// <summary>What the step does: the acting actor's outputs and its state before and after.</summary>
-    public override string? FormatStep(ActorModelState<TMsg, THistory> state, ActorModelAction<TMsg> action)
+    public override string? FormatStep(ActorModelState<TMsg, THistory> state, ActorModelAction<TMsg> action) =>
+        Handle(state, action) is var (_, o, next, changed, before)
+            ? $"OUT: {FormatOutputs(o)}\n" + (changed ? $"STATE: {ValueText.Format(before)} ⇒ {ValueText.Format(next)}" : $"STATE: {ValueText.Format(next)} (unchanged)")
+            : null;
+
+    /// <summary>
+    /// Only what a step changed: the acting actor's outputs and state, messages added to and removed
+    /// from the network, timers, crashes and the history. Timer durations are left out: the checker
+    /// ignores them, so a changed duration changes no trace.
+    /// </summary>
+    public override string FormatTransition(ActorModelState<TMsg, THistory> before, ActorModelAction<TMsg> action, ActorModelState<TMsg, THistory> after)
+    {
+        var lines = new List<string>();
+        var sent = new List<Envelope<TMsg>>();
+        if (Handle(before, action) is var (id, o, next, changed, old))
+        {
+            lines.Add($"out: {FormatOutputs(o)}");
+            lines.Add(changed ? $"state: {ValueText.Format(old)} ⇒ {ValueText.Format(next)}" : "state: unchanged");
+            sent.AddRange(o.Commands.OfType<Command<TMsg>.Send>().Select(s => new Envelope<TMsg>(id, s.Destination, s.Msg)));
+        }
+        // Messages the step's own sends explain are already on the "out" line; the network line shows the rest.
+        var added = Subtract(Subtract(after.Network.All, before.Network.All), sent);
+        var removed = Subtract(before.Network.All, after.Network.All);
+        if (added.Count + removed.Count > 0)
+            lines.Add("network: " + string.Join(", ", removed.Select(e => "−" + FormatEnvelope(e)).Concat(added.Select(e => "+" + FormatEnvelope(e)))));
+        for (var i = 0; i < after.ActorStates.Length; i++)
+        {
+            if (!before.Timers[i].SetEquals(after.Timers[i]))
+                lines.Add($"timers of {ActorLabel(Id.From(i))}: {FormatSet(before.Timers[i])} ⇒ {FormatSet(after.Timers[i])}");
+            if (before.Crashed[i] != after.Crashed[i]) lines.Add($"{ActorLabel(Id.From(i))} {(after.Crashed[i] ? "crashed" : "recovered")}");
+        }
+        if (!ReferenceEquals(before.History, after.History) && Fingerprint.Of(before.History) != Fingerprint.Of(after.History))
+            lines.Add($"history: {ValueText.Format(after.History)}");
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>Re-runs the acting actor's handler for a step, to show its outputs and state change.</summary>
+    private (Id Actor, Out<TMsg> Out, object Next, bool Changed, object Before)? Handle(ActorModelState<TMsg, THistory> state, ActorModelAction<TMsg> action)
     {
         Id? actor = action switch
         {
@@ -43,26 +93,51 @@ public sealed partial class ActorModel<TMsg, THistory>
             default:
                 return null;
         }
-        var sb = new StringBuilder();
-        sb.Append("OUT: ").Append(o).Append('\n');
-        sb.Append(changed
-            ? $"STATE: {ValueText.Format(state.ActorStates[id.Index])} ⇒ {ValueText.Format(next)}"
-            : $"STATE: {ValueText.Format(next)} (unchanged)");
-        return sb.ToString();
+        return (id, o, next, changed, state.ActorStates[id.Index]);
+    }
+
+    private string FormatOutputs(Out<TMsg> o) => o.Commands.Count == 0 ? "none" : string.Join("; ", o.Commands.Select(FormatCommand));
+
+    private string FormatCommand(Command<TMsg> command) => command switch
+    {
+        Command<TMsg>.Send s => $"send {ValueText.Format(s.Msg)} → {ActorLabel(s.Destination)}",
+        Command<TMsg>.SetTimer t => $"set timer {ValueText.Format(t.Timer)}",
+        Command<TMsg>.CancelTimer t => $"cancel timer {ValueText.Format(t.Timer)}",
+        Command<TMsg>.ChooseRandom r => r.Choices.Count == 0 ? $"clear random choice {ValueText.Format(r.Key)}" : $"choose random {ValueText.Format(r.Key)} from [{string.Join(", ", r.Choices.Select(c => ValueText.Format(c)))}]",
+        Command<TMsg>.Save s => $"save {ValueText.Format(s.Storage)}",
+        _ => command.ToString(),
+    };
+
+    private string FormatEnvelope(Envelope<TMsg> e) => $"{ActorLabel(e.Src)} → {ValueText.Format(e.Msg)} → {ActorLabel(e.Dst)}";
+
+    private static string FormatSet(IEnumerable<object> items) => "{" + string.Join(", ", items.Select(i => ValueText.Format(i)).Order(StringComparer.Ordinal)) + "}";
+
+    /// <summary>The envelopes of <paramref name="left"/> not matched in <paramref name="right"/>, as multisets, in a stable order.</summary>
+    private List<Envelope<TMsg>> Subtract(IEnumerable<Envelope<TMsg>> left, IEnumerable<Envelope<TMsg>> right)
+    {
+        var remaining = right.GroupBy(Fingerprint.Of).ToDictionary(g => g.Key, g => g.Count());
+        var result = new List<Envelope<TMsg>>();
+        foreach (var envelope in left)
+        {
+            var key = Fingerprint.Of(envelope);
+            if (remaining.TryGetValue(key, out var count) && count > 0) remaining[key] = count - 1;
+            else result.Add(envelope);
+        }
+        return result.OrderBy(FormatEnvelope, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
     /// A Mermaid sequence diagram of a path: an arrow per delivery, a note per timeout, crash,
     /// recovery or random choice. Paste it into any Mermaid renderer (GitHub, Azure DevOps, VS Code).
     /// </summary>
-    public string SequenceDiagram(Path<ActorModelState<TMsg, THistory>, ActorModelAction<TMsg>> path)
+    public override string SequenceDiagram(Path<ActorModelState<TMsg, THistory>, ActorModelAction<TMsg>> path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var sb = new StringBuilder("sequenceDiagram\n");
         for (var i = 0; i < _actors.Count; i++)
         {
             var name = _actors[i].Name;
-            sb.Append($"    participant A{i} as Id({i}){(string.IsNullOrEmpty(name) ? "" : " " + name)}\n");
+            sb.Append($"    participant A{i} as {Escape(ActorLabel(Id.From(i)))}\n");
         }
         foreach (var action in path.Actions)
         {

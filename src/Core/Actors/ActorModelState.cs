@@ -27,18 +27,22 @@ public sealed record ActorModelState<TMsg, THistory>(
     public IEnumerable<T> StatesOf<T>() => ActorStates.OfType<T>();
 
     /// <summary>A multi-line rendering: one line per actor, then the network and history.</summary>
-    public string Describe()
+    public string Describe() => Describe(static id => id.ToString());
+
+    /// <summary>A multi-line rendering with actors named by <paramref name="label"/> (e.g. <c>Server#0</c>).</summary>
+    public string Describe(Func<Id, string> label)
     {
+        ArgumentNullException.ThrowIfNull(label);
         var sb = new StringBuilder();
         for (var i = 0; i < ActorStates.Length; i++)
         {
             // Through ValueText, so that a bare char or string state is quoted and escaped ('\0', not a NUL).
-            sb.Append($"Id({i}): {ValueText.Format(ActorStates[i])}");
+            sb.Append($"{label(Id.From(i))}: {ValueText.Format(ActorStates[i])}");
             if (Crashed[i]) sb.Append(" (crashed)");
-            if (!Timers[i].IsEmpty) sb.Append($" timers {{{string.Join(", ", Timers[i].Select(t => t.ToString()).Order(StringComparer.Ordinal))}}}");
+            if (!Timers[i].IsEmpty) sb.Append($" timers {{{string.Join(", ", Timers[i].Select(t => ValueText.Format(t)).Order(StringComparer.Ordinal))}}}");
             sb.Append('\n');
         }
-        sb.Append("Network: ").Append(Network).Append('\n');
+        sb.Append("Network: ").Append(Network.Describe(e => $"{label(e.Src)} → {ValueText.Format(e.Msg)} → {label(e.Dst)}")).Append('\n');
         if (History is not null && History is not Unit) sb.Append("History: ").Append(History).Append('\n');
         return sb.ToString().TrimEnd('\n');
     }

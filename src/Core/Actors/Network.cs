@@ -66,8 +66,14 @@ public abstract class Network<TMsg> : IFingerprintable
     }
 
     /// <inheritdoc/>
-    public override string ToString() =>
-        $"{KindName} {{{string.Join(", ", All.OrderBy(e => e.Src).ThenBy(e => e.Dst).ThenBy(e => e.Msg?.ToString(), StringComparer.Ordinal))}}}";
+    public override string ToString() => Describe(static e => e.ToString());
+
+    /// <summary>The network as text, each envelope rendered by <paramref name="format"/>, in a stable order.</summary>
+    public virtual string Describe(Func<Envelope<TMsg>, string> format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        return $"{KindName} {{{string.Join(", ", All.Select(e => (Envelope: e, Text: format(e))).OrderBy(x => x.Envelope.Src).ThenBy(x => x.Envelope.Dst).ThenBy(x => x.Text, StringComparer.Ordinal).Select(x => x.Text))}}}";
+    }
 }
 
 /// <summary>
@@ -157,7 +163,8 @@ internal sealed class UnorderedDuplicatingNetwork<TMsg>(ImmutableSortedDictionar
 
     private static ulong Term(EnvelopeKey key) => FingerprintMath.Mix(key.Fingerprint);
 
-    public override string ToString() => base.ToString() + (lastDelivered is { } e ? $" last delivered {e}" : "");
+    public override string Describe(Func<Envelope<TMsg>, string> format) =>
+        base.Describe(format) + (lastDelivered is { } e ? $" last delivered {format(e)}" : "");
 }
 
 /// <summary>A multiset of envelopes; its fingerprint is kept up to date as a sum, like the duplicating network's.</summary>

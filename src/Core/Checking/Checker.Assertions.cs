@@ -17,8 +17,7 @@ public sealed partial class Checker<TState, TAction>
         var failures = new List<string>();
         foreach (var property in Properties)
         {
-            var failure = property.Expectation == Expectation.Sometimes ? AnyDiscoveryFailure(property) : NoDiscoveryFailure(property);
-            if (failure is not null) failures.Add(failure);
+            if (!VerdictOf(property.Name).IsSatisfied()) failures.Add(VerdictMessage(property));
         }
         if (failures.Count == 0) return;
         var sb = new StringBuilder();
@@ -118,25 +117,43 @@ public sealed partial class Checker<TState, TAction>
         return null;
     }
 
-    private string? AnyDiscoveryFailure(Property<TState> property)
+    /// <summary>The verdict on the named property. Final once <see cref="IsDone"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The model has no property with that name.</exception>
+    public VerdictKind VerdictOf(string name) =>
+        Verdicts.Classify(Model.Property(name).Expectation, _discoveries.ContainsKey(name), Status, Error is not null);
+
+    /// <summary>
+    /// One sentence on a property's verdict (with the discovery's trace when there is one), the
+    /// wording every assertion and every test front end uses.
+    /// </summary>
+    internal string VerdictMessage(Property<TState> property, bool includeStates = false)
     {
-        if (_discoveries.ContainsKey(property.Name)) return null;
         var word = property.Expectation.Classify().ToReportWord();
-        if (Error is not null) return $"No {word} for \"{property.Name}\" ({property.Expectation}): checking failed.\n{Error.Message}\n";
-        if (!IsComplete && Status != CheckerStatus.Exhausted)
-            return $"No {word} for \"{property.Name}\" ({property.Expectation}) was found, but model checking is incomplete: {IncompleteReason()} ({Summary()}).\n";
-        return $"No {word} for \"{property.Name}\" ({property.Expectation}) was found ({Summary()}).\n";
+        var label = $"\"{property.Name}\" ({property.Expectation})";
+        return VerdictOf(property.Name) switch
+        {
+            VerdictKind.Violated => "Unexpected " + TraceText.Discovery(Model, property, _discoveries[property.Name], includeStates),
+            VerdictKind.ExampleFound => TraceText.Discovery(Model, property, _discoveries[property.Name], includeStates),
+            VerdictKind.Holds => $"Property {label} holds ({Summary()}).\n",
+            VerdictKind.NoExample => $"No {word} for {label} was found ({Summary()}): every state was checked, so this outcome is unreachable.\n",
+            VerdictKind.Error => $"{label} could not be checked: checking failed.\n{Error?.Message}\n",
+            _ => $"No {word} for {label} was found, but model checking is incomplete: {IncompleteReason()} ({Summary()}). An incomplete run is never a pass: raise the limits or bound the model.\n",
+        };
     }
 
-    private string? NoDiscoveryFailure(Property<TState> property)
+    private string? AnyDiscoveryFailure(Property<TState> property) => VerdictOf(property.Name) switch
     {
-        if (_discoveries.TryGetValue(property.Name, out var path))
-            return "Unexpected " + TraceText.Discovery(Model, property, path);
-        if (Error is not null) return $"\"{property.Name}\" ({property.Expectation}) could not be checked: checking failed.\n{Error.Message}\n";
-        if (Status != CheckerStatus.Exhausted)
-            return $"No counterexample for \"{property.Name}\" ({property.Expectation}) was found, but model checking is incomplete: {IncompleteReason()} ({Summary()}).\n";
-        return null;
-    }
+        VerdictKind.ExampleFound or VerdictKind.Violated => null,
+        VerdictKind.Holds => $"No {property.Expectation.Classify().ToReportWord()} for \"{property.Name}\" ({property.Expectation}) was found ({Summary()}).\n",
+        _ => VerdictMessage(property),
+    };
+
+    private string? NoDiscoveryFailure(Property<TState> property) => VerdictOf(property.Name) switch
+    {
+        VerdictKind.Holds or VerdictKind.NoExample => null,
+        VerdictKind.ExampleFound => "Unexpected " + TraceText.Discovery(Model, property, _discoveries[property.Name]),
+        _ => VerdictMessage(property),
+    };
 
     private string Summary() => $"{EngineName}, states={StateCount}, unique={UniqueStateCount}, depth={MaxDepth}";
 }

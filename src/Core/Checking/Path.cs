@@ -76,6 +76,36 @@ public sealed class Path<TState, TAction>
     }
 
     /// <summary>
+    /// Rebuilds a path from its index path as text, e.g. <c>"0/0/1"</c> (what <see cref="Encode"/>,
+    /// reports and trace snapshots print as "Index path"), to step through a counterexample.
+    /// </summary>
+    /// <exception cref="FormatException">The text is not a <c>/</c>-separated list of non-negative integers.</exception>
+    /// <exception cref="PathReconstructionException">An index does not exist in this model.</exception>
+    public static Path<TState, TAction> Parse(Model<TState, TAction> model, string indexPath)
+    {
+        ArgumentNullException.ThrowIfNull(indexPath);
+        var parts = indexPath.Trim().Split('/');
+        var indices = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out indices[i]))
+                throw new FormatException($"\"{indexPath}\" is not an index path: expected non-negative integers separated by '/', like \"0/2/1\" (part {i + 1} is \"{parts[i]}\").");
+        return FromIndices(model, indices);
+    }
+
+    /// <summary>
+    /// Rebuilds the path a trace file records (a <c>.verified.txt</c> / <c>.received.txt</c> snapshot or
+    /// a trace artifact), from its <c>Index path:</c> line.
+    /// </summary>
+    /// <exception cref="FormatException">The file has no index path line.</exception>
+    public static Path<TState, TAction> FromTraceFile(Model<TState, TAction> model, string traceFile)
+    {
+        const string marker = "Index path:";
+        var line = File.ReadLines(traceFile).LastOrDefault(l => l.StartsWith(marker, StringComparison.Ordinal))
+            ?? throw new FormatException($"{traceFile} has no \"{marker}\" line: it is not a Stateright trace.");
+        return Parse(model, line[marker.Length..]);
+    }
+
+    /// <summary>
     /// Builds the path that starts at <paramref name="initState"/> and takes <paramref name="actions"/>,
     /// or returns null if the state is not initial or an action is not enabled (or changes nothing)
     /// where it is taken. States and actions are matched by fingerprint.

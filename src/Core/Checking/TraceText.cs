@@ -9,7 +9,7 @@ namespace Stateright;
 /// </summary>
 /// <remarks>
 /// A formatter that throws (<see cref="Model{TState, TAction}.FormatState"/>, <c>FormatAction</c>,
-/// <c>FormatStep</c>) does not fail the rendering: its place shows
+/// <c>FormatStep</c>, <c>FormatTransition</c>) does not fail the rendering: its place shows
 /// <c>&lt;FormatState threw FormatException: …&gt;</c>. Formatting affects only how a trace reads,
 /// never a verdict.
 /// </remarks>
@@ -27,6 +27,11 @@ public static class TraceText
             i++;
             sb.Append("  ").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)).Append(". ").Append(Action(model, action)).Append('\n');
             if (!includeStates) continue;
+            if (Transition(model, before, action, after) is { } change)
+            {
+                if (change.Length > 0) sb.Append("     ").Append(Indent(change, 5)).Append('\n');
+                continue;
+            }
             if (Step(model, before, action) is { } step) sb.Append("     ").Append(Indent(step, 5)).Append('\n');
             sb.Append("     → ").Append(Indent(State(model, after))).Append('\n');
         }
@@ -60,6 +65,12 @@ public static class TraceText
     {
         try { return model.FormatStep(before, action); }
         catch (Exception e) { return Placeholder(nameof(model.FormatStep), e); }
+    }
+
+    private static string? Transition<TState, TAction>(Model<TState, TAction> model, TState before, TAction action, TState after)
+    {
+        try { return model.FormatTransition(before, action, after); }
+        catch (Exception e) { return Placeholder(nameof(model.FormatTransition), e); }
     }
 
     /// <summary>Calls a user formatter; if it throws, returns <c>&lt;Name threw Exception: message&gt;</c> instead.</summary>

@@ -14,7 +14,7 @@ namespace Stateright;
 /// are rebuilt from action indices, so an order that varies (iterating a <see cref="HashSet{T}"/> of
 /// strings, reading a clock or a random source) breaks counterexample reconstruction.
 /// </remarks>
-public abstract class Model<TState, TAction>
+public abstract class Model<TState, TAction> : IModel
 {
     private IReadOnlyList<Property<TState>>? _properties;
 
@@ -52,6 +52,12 @@ public abstract class Model<TState, TAction>
     /// <exception cref="ArgumentException">Two properties share a name.</exception>
     public IReadOnlyList<Property<TState>> Properties => _properties ??= ValidateProperties(DefineProperties().ToArray());
 
+    Type IModel.StateType => typeof(TState);
+
+    Type IModel.ActionType => typeof(TAction);
+
+    IReadOnlyList<string> IModel.PropertyNames => Properties.Select(p => p.Name).ToArray();
+
     /// <summary>Looks a property up by name.</summary>
     /// <exception cref="KeyNotFoundException">No property has that name; the message lists the names there are.</exception>
     public Property<TState> Property(string name)
@@ -72,6 +78,19 @@ public abstract class Model<TState, TAction>
     /// traces; null to show only the resulting state.
     /// </summary>
     public virtual string? FormatStep(TState state, TAction action) => null;
+
+    /// <summary>
+    /// What a step changed, for traces: when not null, a trace shows these lines under the step instead
+    /// of the whole resulting state (the full state is still shown at the start and at the end). Actor
+    /// models show the acting actor's outputs and state change and the network's delta.
+    /// </summary>
+    public virtual string? FormatTransition(TState before, TAction action, TState after) => null;
+
+    /// <summary>
+    /// A Mermaid sequence diagram of <paramref name="path"/>, written beside a counterexample's trace
+    /// (actor models draw one); null when the model has no diagram to offer.
+    /// </summary>
+    public virtual string? SequenceDiagram(Path<TState, TAction> path) => null;
 
     /// <summary>The enabled actions paired with the states they lead to (actions that change nothing are left out).</summary>
     public IEnumerable<(TAction Action, TState Next)> NextSteps(TState state)

@@ -6,12 +6,16 @@ namespace Stateright.Semantics;
 /// <summary>
 /// Renders values the way they should read in counterexample traces: characters quoted as <c>'A'</c>,
 /// strings as <c>"A"</c>, numbers in the invariant culture, <see langword="null"/> as <c>null</c>,
-/// anything else through its own <see cref="object.ToString"/>. The output never depends on the
+/// records with a compiler-generated <c>ToString</c> and collections member by member
+/// (<see cref="StructuralText"/>), anything else through its own <see cref="object.ToString"/>. The output never depends on the
 /// current culture.
 /// </summary>
 internal static class ValueText
 {
-    public static string Format<T>(T value)
+    public static string Format<T>(T value) => Format(value, 0);
+
+    /// <summary>As <see cref="Format{T}(T)"/>, inside a value nested <paramref name="depth"/> levels deep.</summary>
+    public static string Format<T>(T value, int depth)
     {
         switch (value)
         {
@@ -20,7 +24,7 @@ internal static class ValueText
             case string s: return Quote(s, '"');
             case bool b: return b ? "true" : "false";
             case IFormattable f: return f.ToString(null, CultureInfo.InvariantCulture);
-            default: return value.ToString() ?? "null";
+            default: return StructuralText.TryFormat(value, depth) ?? value.ToString() ?? "null";
         }
     }
 

@@ -8,7 +8,13 @@ namespace Stateright.Snapshots;
 /// </summary>
 public sealed record SnapshotEnvironment(bool IsContinuousIntegration, bool DiffToolEnabled, bool AutoAccept)
 {
-    /// <summary>Environment variable that, set to true, accepts new snapshots automatically (never on CI).</summary>
+    /// <summary>The command that accepts received snapshots (the <c>Stateright.Testing.Tool</c> .NET tool).</summary>
+    public const string AcceptCommand = "`stateright accept` (dotnet tool install --global Stateright.Testing.Tool --prerelease)";
+
+    /// <summary>True when <see cref="AutoAcceptVariable"/> was set but ignored because this is CI.</summary>
+    public bool AutoAcceptIgnored { get; init; }
+
+    /// <summary>Environment variable that, set to true, accepts new and changed snapshots of expected discoveries and examples automatically (never on CI).</summary>
     public const string AutoAcceptVariable = "STATERIGHT_ACCEPT_SNAPSHOTS";
 
     /// <summary>Environment variable that, set to true, stops diff tools from being launched.</summary>
@@ -23,8 +29,8 @@ public sealed record SnapshotEnvironment(bool IsContinuousIntegration, bool Diff
     {
         var ci = IsTruthy(Environment.GetEnvironmentVariable("CI")) || BuildServerDetector.Detected;
         var diff = !ci && !DiffRunner.Disabled && !IsTruthy(Environment.GetEnvironmentVariable(DisableDiffVariable));
-        var accept = !ci && IsTruthy(Environment.GetEnvironmentVariable(AutoAcceptVariable));
-        return new SnapshotEnvironment(ci, diff, accept);
+        var requested = IsTruthy(Environment.GetEnvironmentVariable(AutoAcceptVariable));
+        return new SnapshotEnvironment(ci, diff, requested && !ci) { AutoAcceptIgnored = requested && ci };
     }
 
     /// <summary>True for "true", "1", "yes" and "on", in any case.</summary>

@@ -19,4 +19,20 @@ public static class SnapshotFiles
         }
         return accepted;
     }
+
+    /// <summary>
+    /// The verified snapshots of a model method (<c>&lt;Type&gt;.&lt;Method&gt;.*.verified.txt</c> in
+    /// <paramref name="directory"/>) that are not among <paramref name="current"/>: files left behind after
+    /// a property was renamed or removed, or its discovery went away. Empty if the directory is missing.
+    /// </summary>
+    public static IReadOnlyList<string> Dangling(string directory, Type type, string method, IEnumerable<SnapshotPaths> current)
+    {
+        if (!Directory.Exists(directory)) return [];
+        var prefix = $"{SnapshotPaths.FileSafe(SnapshotPaths.TypeName(type))}.{SnapshotPaths.FileSafe(method)}.";
+        var used = current.Select(p => Path.GetFullPath(p.Verified)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return Directory.EnumerateFiles(directory, prefix + "*.verified.txt")
+            .Where(f => Path.GetFileName(f).StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !used.Contains(Path.GetFullPath(f)))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
 }

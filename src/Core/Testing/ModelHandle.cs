@@ -25,6 +25,8 @@ internal interface IModelHandle
 /// <summary>The typed side of <see cref="IModelHandle"/>: runs the checker and turns its results into verdicts.</summary>
 internal sealed class ModelHandle<TState, TAction>(Model<TState, TAction> model) : IModelHandle
 {
+    private static readonly TimeSpan s_progressInterval = TimeSpan.FromSeconds(1);
+
     public IReadOnlyList<(string Name, Expectation Expectation)> Properties { get; } =
         model.Properties.Select(p => (p.Name, p.Expectation)).ToArray();
 
@@ -48,34 +50,31 @@ internal sealed class ModelHandle<TState, TAction>(Model<TState, TAction> model)
         };
 
         var stopwatch = Stopwatch.StartNew();
+        var done = checker.JoinAsync(CancellationToken.None).ContinueWith(static _ => { }, TaskScheduler.Default);
         while (!checker.IsDone)
         {
-            await Task.WhenAny(checker.JoinAsync(CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default), Task.Delay(1000, CancellationToken.None)).ConfigureAwait(false);
+            await Task.WhenAny(done, Task.Delay(s_progressInterval, CancellationToken.None)).ConfigureAwait(false);
             if (!checker.IsDone) progress(ProgressLine(checker, stopwatch.Elapsed, done: false));
         }
         progress(ProgressLine(checker, checker.Elapsed, done: true));
 
         var verdicts = model.Properties.Select(p => Verdict(checker, p)).ToArray();
-        return new ModelRunResult(verdicts, checker.Status, checker.StateCount, checker.UniqueStateCount, checker.MaxDepth, checker.Elapsed, checker.Error);
+        var summary = $"{checker.EngineName}, states={checker.StateCount}, unique={checker.UniqueStateCount}, depth={checker.MaxDepth}";
+        return new ModelRunResult(verdicts, checker.Status, checker.Elapsed, summary);
     }
 
     private static string ProgressLine(Checker<TState, TAction> checker, TimeSpan elapsed, bool done)
     {
         var rate = elapsed.TotalSeconds > 0 ? checker.StateCount / elapsed.TotalSeconds : 0;
-        return $"{(done ? "Done" : "Checking")}. states={checker.StateCount}, unique={checker.UniqueStateCount}, depth={checker.MaxDepth}, states/sec={rate:F0}{(done ? $", sec={elapsed.TotalSeconds:F1}, {checker.EngineName}, {checker.Status}" : "")}";
+        return $"{(done ? "Done" : "Checking")}. states={checker.StateCount}, unique={checker.UniqueStateCount}, depth={checker.MaxDepth}, states/sec={rate:F0}, sec={elapsed.TotalSeconds:F1}{(done ? $", {checker.EngineName}, {checker.Status}" : "")}";
     }
 
     private PropertyVerdict Verdict(Checker<TState, TAction> checker, Property<TState> property)
     {
-        // A run the model aborted says nothing reliable about any property.
-        if (checker.Error is not null) return new PropertyVerdict(property.Name, property.Expectation, VerdictKind.Error, null, null);
-        if (checker.Discoveries.TryGetValue(property.Name, out var path))
-        {
-            var kind = property.Expectation == Expectation.Sometimes ? VerdictKind.ExampleFound : VerdictKind.Violated;
-            return new PropertyVerdict(property.Name, property.Expectation, kind, TraceText.Discovery(model, property, path, includeStates: true), path.Encode());
-        }
-        if (checker.Status != CheckerStatus.Exhausted) return new PropertyVerdict(property.Name, property.Expectation, VerdictKind.Incomplete, null, null);
-        var complete = property.Expectation == Expectation.Sometimes ? VerdictKind.NoExample : VerdictKind.Holds;
-        return new PropertyVerdict(property.Name, property.Expectation, complete, null, null);
+        var kind = checker.VerdictOf(property.Name);
+        var message = checker.VerdictMessage(property, includeStates: true);
+        if (checker.Discovery(property.Name) is not { } path) return new PropertyVerdict(property.Name, property.Expectation, kind, message, null, null);
+        var trace = TraceText.Discovery(model, property, path, includeStates: true);
+        return new PropertyVerdict(property.Name, property.Expectation, kind, message, trace, model.SequenceDiagram(path));
     }
 }

@@ -15,7 +15,13 @@ public sealed record ModelMethod(MethodInfo Method, string SourceFilePath, int S
     public Type TestClass => Method.ReflectedType ?? Method.DeclaringType!;
 
     /// <summary>A key for caching one run per method (and options).</summary>
-    public string Key => $"{TestClass.Assembly.FullName}|{TestClass.FullName}|{Method.Name}";
+    internal string Key => $"{TestClass.Assembly.FullName}|{TestClass.FullName}|{Method.Name}";
+
+    /// <summary>The method's full name, <c>Namespace.Class.Method</c>, for messages.</summary>
+    public string FullName => $"{TestClass.FullName}.{Method.Name}";
+
+    /// <summary>True when the source file's directory exists on this machine (snapshots can be compared).</summary>
+    internal bool HasSnapshotDirectory => Path.GetDirectoryName(SourceFilePath) is { Length: > 0 } directory && Directory.Exists(directory);
 
     /// <summary>The directory of the source file, where snapshots live.</summary>
     /// <exception cref="ModelTestConfigurationException">No usable directory (e.g. a deterministic build mapped paths to <c>/_/</c>).</exception>
@@ -48,6 +54,8 @@ public sealed record ModelMethod(MethodInfo Method, string SourceFilePath, int S
                 throw new ModelTestConfigurationException($"{TestClass.Name}.{Method.Name} is an instance method, so {TestClass.Name} needs a public parameterless constructor (or make the method static).");
             instance = Activator.CreateInstance(TestClass);
         }
+        if (Method.ReturnType == typeof(void))
+            throw new ModelTestConfigurationException($"{TestClass.Name}.{Method.Name} returns void; a model test method returns the model to check (e.g. `public static MyModel {Method.Name}() => new(...);`).");
         var result = Method.Invoke(instance, null);
         if (result is Task)
             throw new ModelTestConfigurationException($"{TestClass.Name}.{Method.Name} returns a Task; a model test method returns the model itself.");

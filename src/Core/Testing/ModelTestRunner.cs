@@ -1,132 +1,79 @@
-using System.Reflection;
-using System.Text;
 using Stateright.Snapshots;
 
 namespace Stateright.Testing;
 
 /// <summary>
-/// The outcome engine behind <c>[ModelTheory]</c>, shared by every test-framework front end: lists a
-/// model method's properties (one test case each), runs the checker once per method, and turns each
-/// property's verdict and trace snapshot into a pass or a failure with a complete message.
+/// Runs model test cases for every front end: joins (or starts) the method's one shared checker run
+/// and turns the case's property verdict and snapshot into a <see cref="ModelTestOutcome"/>. Never
+/// throws for a model's or a user's mistake: those become failed outcomes.
 /// </summary>
 public static class ModelTestRunner
 {
     /// <summary>
-    /// The property names of a model method, in declaration order, without running the checker.
+    /// Runs <paramref name="testCase"/>. Progress lines of the shared run reach <paramref name="progress"/>
+    /// while it waits, synchronously on the checker's reporting thread (never after this method
+    /// returns, so a front end may write them to an output channel that closes with the test); cancelling <paramref name="cancellationToken"/> stops the wait (and the checker,
+    /// when no other case of the run is still waiting) and ends the case as incomplete.
     /// </summary>
-    /// <exception cref="ModelTestConfigurationException">Bad options, a method that returns no model, or an expected discovery naming an unknown property.</exception>
-    /// <exception cref="Exception">Whatever the model factory threw (unwrapped from <see cref="TargetInvocationException"/>).</exception>
-    public static IReadOnlyList<string> DiscoverProperties(ModelMethod method, ModelTestOptions options)
-    {
-        ThrowIfInvalid(options);
-        var model = Unwrap(method.CreateModel);
-        var names = model.Properties.Select(p => p.Name).ToArray();
-        if (names.Length == 0) throw new ModelTestConfigurationException($"The model returned by {method.TestClass.Name}.{method.Method.Name} has no properties to check.");
-        foreach (var expected in options.ExpectedDiscoveries)
-            if (!names.Contains(expected))
-                throw new ModelTestConfigurationException($"[ExpectDiscovery(\"{expected}\")] on {method.TestClass.Name}.{method.Method.Name}: {ErrorMessages.UnknownProperty(expected, names)}");
-        return names;
-    }
+    public static Task<ModelTestOutcome> RunAsync(ModelTestCase testCase, Action<string>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(testCase, SnapshotEnvironment.FromProcess(), progress, cancellationToken);
 
-    /// <summary>
-    /// Runs (or joins the shared run of) the checker for <paramref name="method"/> and reports
-    /// <paramref name="property"/>: its verdict, its snapshot comparison, and the run's progress.
-    /// Never throws for model problems: they become failed results.
-    /// </summary>
-    public static async Task<PropertyTestResult> RunPropertyAsync(ModelMethod method, ModelTestOptions options, string property, SnapshotEnvironment? environment = null, CancellationToken cancellationToken = default)
+    /// <summary>As <see cref="RunAsync(ModelTestCase, Action{string}, CancellationToken)"/>, in a given snapshot environment.</summary>
+    public static async Task<ModelTestOutcome> RunAsync(ModelTestCase testCase, SnapshotEnvironment environment, Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        var outcome = await ModelRunCache.GetOrRun(method.Key + "|" + options.CacheKey(), number => RunAsync(method, options, number)).WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (outcome.Failure is not null)
-            return new PropertyTestResult(false, Describe(method, outcome.Failure), "", TimeSpan.Zero);
-        var result = outcome.Result!;
-        var output = string.Join("\n", result.Progress);
-        var verdict = result.Verdicts.FirstOrDefault(v => v.Name == property);
-        if (verdict is null)
-            return new PropertyTestResult(false, ErrorMessages.UnknownProperty(property, result.Verdicts.Select(v => v.Name)), output, result.Elapsed);
-        var (passed, message) = Evaluate(method, options, result, verdict, environment ?? SnapshotEnvironment.FromProcess());
-        return new PropertyTestResult(passed, message, output, result.Elapsed);
-    }
+        ArgumentNullException.ThrowIfNull(testCase);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (testCase.Skip is not null) return new ModelTestOutcome(ModelTestOutcomeKind.Skipped, testCase.Skip, [], TimeSpan.Zero, []);
+        if (testCase.DiscoveryError is not null) return ModelTestOutcome.Error(testCase.DiscoveryError);
+        if (testCase.Property is null) return ModelTestOutcome.Error($"{testCase.Method.FullName}: no property to report.");
 
-    private static async Task<ModelRunOutcome> RunAsync(ModelMethod method, ModelTestOptions options, int runNumber)
-    {
-        IModelHandle? model = null;
+        var run = ModelRunCache.GetOrStart(testCase.Method.Key + "|" + testCase.Options.CacheKey(), (number, run, token) => CheckAsync(testCase, number, run, token));
+        ModelRunRecord record;
         try
         {
-            ThrowIfInvalid(options);
-            model = Unwrap(method.CreateModel);
-            // One run serves every property case of the method; the number shows it in each case's output.
-            var progress = new List<string> { $"Checker run #{runNumber} for {method.TestClass.Name}.{method.Method.Name} ({options.Engine}, {options.Threads} thread{(options.Threads == 1 ? "" : "s")})" };
-            var result = await model.RunAsync(options, line => { lock (progress) progress.Add(line); }, CancellationToken.None).ConfigureAwait(false);
-            return new ModelRunOutcome(result with { Progress = progress.ToArray() }, model, null);
+            record = await run.WaitAsync(progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new ModelTestOutcome(ModelTestOutcomeKind.Incomplete, $"The test run was cancelled before {testCase.Method.FullName} finished checking; property \"{testCase.Property}\" was not decided.", [], TimeSpan.Zero, []);
+        }
+
+        try
+        {
+            if (record.Failure is not null) return ModelTestOutcome.Error(record.Failure, record.Output);
+            var result = record.Result!;
+            var outcome = PropertyOutcome.Evaluate(testCase, result, record.Output, environment);
+            run.Reported(testCase.Property, result.Verdicts.Count);
+            return outcome;
         }
         catch (Exception e)
         {
-            return new ModelRunOutcome(null, model, e is TargetInvocationException { InnerException: { } inner } ? inner : e);
+            return ModelTestOutcome.Error($"Reporting property \"{testCase.Property}\" of {testCase.Method.FullName} failed: {e.GetType().Name}: {e.Message}", record.Output);
         }
     }
 
-    private static (bool Passed, string Message) Evaluate(ModelMethod method, ModelTestOptions options, ModelRunResult result, PropertyVerdict verdict, SnapshotEnvironment environment)
+    private static async Task<ModelRunRecord> CheckAsync(ModelTestCase testCase, int runNumber, ModelRun run, CancellationToken cancellationToken)
     {
-        var expected = options.ExpectedDiscoveries.Contains(verdict.Name);
-        var header = $"Property \"{verdict.Name}\" ({verdict.Expectation})";
-        switch (verdict.Kind)
+        var method = testCase.Method;
+        var options = testCase.Options;
+        // One run serves every property case of the method; its number shows that in each case's output.
+        var output = new List<string> { $"Checker run #{runNumber} for {method.TestClass.Name}.{method.Method.Name} ({options.Engine}, {options.Threads} thread{(options.Threads == 1 ? "" : "s")})" };
+        void Progress(string line)
         {
-            case VerdictKind.Error:
-                return (false, $"{header} could not be checked: the model threw.\n{result.Error?.Message}");
-            case VerdictKind.Incomplete:
-                return (false, $"{header}: no discovery, but model checking is incomplete ({Describe(result.Status)}; {result.Summary}). An incomplete run is never a pass: raise the limits or shrink the model.");
-            case VerdictKind.Holds when expected:
-                return (false, $"{header}: expected a counterexample ([ExpectDiscovery]) but the property holds ({result.Summary}). If the bug is fixed, remove [ExpectDiscovery(\"{verdict.Name}\")] and delete its .verified.txt snapshot.");
-            case VerdictKind.Holds:
-                return (true, $"{header} holds ({result.Summary}).");
-            case VerdictKind.NoExample:
-                return (false, $"{header}: no example was found, so this outcome is unreachable ({result.Summary}).");
+            lock (output) output.Add(line);
+            run.Progress(line);
         }
-
-        // A discovery: compare its trace with the snapshot.
-        var paths = SnapshotPaths.ForProperties(method.SnapshotDirectory, method.TestClass, method.Method.Name, result.Verdicts.Select(v => v.Name))[verdict.Name];
-        var snapshot = SnapshotVerifier.Verify(paths, verdict.Trace!, environment);
-        if (verdict.Kind == VerdictKind.Violated && !expected)
+        try
         {
-            var message = new StringBuilder("Unexpected ").Append(verdict.Trace);
-            if (!snapshot.Matched) message.Append("\nIf this counterexample is a known bug, add [ExpectDiscovery(\"").Append(verdict.Name).Append("\")] and accept its snapshot:\n").Append(snapshot.Message);
-            return (false, message.ToString().TrimEnd('\n'));
+            var problems = options.Validate();
+            if (problems.Count > 0) throw new ModelTestConfigurationException($"The model test {method.FullName} has bad arguments: {string.Join(" ", problems)}");
+            var model = ModelTestDiscovery.Unwrap(method.CreateModel);
+            var result = await model.RunAsync(options, Progress, cancellationToken).ConfigureAwait(false);
+            lock (output) return new ModelRunRecord(result, null, output.ToArray());
         }
-        if (!snapshot.Matched)
-            return (false, $"{header}: the {(verdict.Kind == VerdictKind.Violated ? "counterexample" : "example")} {(snapshot.IsNew ? "has no verified snapshot yet" : "differs from its snapshot")}.\n{snapshot.Message}".TrimEnd('\n'));
-        return (true, $"{header}: {(verdict.Kind == VerdictKind.Violated ? "the expected counterexample" : "an example")} was found and matches {Path.GetFileName(paths.Verified)}.");
-    }
-
-    private static string Describe(CheckerStatus status) => status switch
-    {
-        CheckerStatus.TimedOut => "timed out",
-        CheckerStatus.TargetStateCountReached => "stopped at the target state count",
-        CheckerStatus.TargetMaxDepthReached => "states at the target depth were left unchecked",
-        CheckerStatus.Cancelled => "cancelled",
-        CheckerStatus.FinishedByDiscoveries => "stopped early",
-        _ => status.ToString(),
-    };
-
-    private static string Describe(ModelMethod method, Exception failure) => failure switch
-    {
-        ModelTestConfigurationException => failure.Message,
-        ModelCheckingException => failure.Message,
-        _ => $"Building the model in {method.TestClass.Name}.{method.Method.Name} threw {failure.GetType().FullName}: {failure.Message}\n{failure.StackTrace}",
-    };
-
-    private static void ThrowIfInvalid(ModelTestOptions options)
-    {
-        var problems = options.Validate();
-        if (problems.Count > 0) throw new ModelTestConfigurationException(string.Join(" ", problems));
-    }
-
-    private static IModelHandle Unwrap(Func<IModelHandle> create)
-    {
-        try { return create(); }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
+        catch (Exception e)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
+            lock (output) return new ModelRunRecord(null, ModelTestDiscovery.DescribeFailure(method, e), output.ToArray());
         }
     }
 }

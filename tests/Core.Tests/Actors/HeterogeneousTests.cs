@@ -75,6 +75,6 @@ public class HeterogeneousTests
         Assert.IsType<ClientState>(path.LastState.ActorStates[0]);
         Assert.IsType<CounterState>(path.LastState.ActorStates[1]);
         Assert.Null(checker.Discovery("counter never runs ahead of requests"));
-        Assert.Contains("participant A0 as Id(0) Client", model.SequenceDiagram(path));
+        Assert.Contains("participant A0 as Client#0", model.SequenceDiagram(path));
     }
 }

@@ -10,7 +10,7 @@ public class TimersRandomCrashTests
     {
         public override Unit OnStart(Id id, Out<Unit> o)
         {
-            o.SetTimer(Unit.Value, ModelHelpers.ModelTimeout());
+            o.SetTimer(Unit.Value, ModelHelpers.ModelOnlyTimeout());
             return Unit.Value;
         }
     }
@@ -87,7 +87,7 @@ public class TimersRandomCrashTests
 
         public override Counters OnStart(Id id, object? storage, Out<Unit> o)
         {
-            o.SetTimer(Unit.Value, ModelHelpers.ModelTimeout());
+            o.SetTimer(Unit.Value, ModelHelpers.ModelOnlyTimeout());
             return new Counters(0, storage is Durable saved ? saved.NonVolatile : 0);
         }
 
@@ -96,7 +96,7 @@ public class TimersRandomCrashTests
             var next = new Counters(state.Value.Volatile + 1, state.Value.NonVolatile + 1);
             state.Value = next;
             o.Save(new Durable(next.NonVolatile));
-            if (next.NonVolatile < limit) o.SetTimer(Unit.Value, ModelHelpers.ModelTimeout());
+            if (next.NonVolatile < limit) o.SetTimer(Unit.Value, ModelHelpers.ModelOnlyTimeout());
         }
     }
 

@@ -481,7 +481,7 @@ public class LinearizabilityTesterTests
             .OnInvokeReturn(new Client("y"), new Op.Read(), new Ret.ReadOk('B'));
         Assert.True(other.IsConsistent());
         Assert.Equal(other.ToString(), other.ToString());
-        Assert.Contains("Client { Name = x }: [Write('B') (in flight)]", other.ToString());
+        Assert.Contains("Client { Name = \"x\" }: [Write('B') (in flight)]", other.ToString()); // record members render through ValueText: strings quoted
     }
 
     [Fact]

@@ -31,6 +31,16 @@ public sealed class Counter(params Property<long>[] properties) : Model<long, in
 /// Two processes that go Loading → Running ⇄ Paused (the Rust library's symmetry test model, which
 /// caught a bug where paths were built from representatives instead of the states reached).
 /// </summary>
+/// <summary>Counts 0, 1, … up to <paramref name="limit"/> in steps of one, then stops.</summary>
+public sealed class CountUpTo(int limit, params Property<int>[] properties) : Model<int, int>
+{
+    public override IEnumerable<int> InitStates() => [0];
+    public override void Actions(int state, List<int> actions) { if (state < limit) actions.Add(1); }
+    public override bool TryNextState(int state, int action, out int next) { next = state + action; return true; }
+    public override int NextState(int state, int action) => throw new NotSupportedException();
+    protected override IEnumerable<Property<int>> DefineProperties() => properties;
+}
+
 public sealed class Processes : Model<Processes.SysState, int>
 {
     public enum ProcState { Paused, Loading, Running }

@@ -1,7 +1,7 @@
 using System.Text;
 using Stateright.Snapshots;
 
-namespace Stateright.Testing.Xunit.Tests;
+namespace Stateright.Tests.Testing;
 
 public sealed class SnapshotTests : IDisposable
 {
@@ -19,8 +19,9 @@ public sealed class SnapshotTests : IDisposable
         var paths = Paths();
         var first = SnapshotVerifier.Verify(paths, "step 1\nstep 2\n", Local);
         Assert.False(first.Matched);
-        Assert.True(first.IsNew);
-        Assert.Contains("New:\n  - Received: SnapshotTests.Method.prop.received.txt\n    Verified: SnapshotTests.Method.prop.verified.txt", first.Message);
+        Assert.Equal(SnapshotStatus.New, first.Status);
+        Assert.Contains("New:\n  - Received: SnapshotTests.Method.prop.received.txt\n    Verified: SnapshotTests.Method.prop.verified.txt", first.Describe(Local));
+        Assert.Contains("stateright accept", first.Describe(Local));
         Assert.True(File.Exists(paths.Received));
         Assert.False(File.Exists(paths.Verified));
 
@@ -47,10 +48,10 @@ public sealed class SnapshotTests : IDisposable
         SnapshotText.Write(paths.Verified, "1. Put(1, 'A')\n2. PutOk(1)\n3. Get(2)");
         var result = SnapshotVerifier.Verify(paths, "1. Put(1, 'A')\n2. PutOk(1)\n3. Get(3)", Local);
         Assert.False(result.Matched);
-        Assert.False(result.IsNew);
-        Assert.Contains("NotEqual:", result.Message);
-        Assert.Contains("-3. Get(2)\n+3. Get(3)\n", result.Message);
-        Assert.Contains("@@ -1,3 +1,3 @@", result.Message);
+        Assert.Equal(SnapshotStatus.Different, result.Status);
+        Assert.Contains("NotEqual:", result.Describe(Local));
+        Assert.Contains("-3. Get(2)\n+3. Get(3)\n", result.Describe(Local));
+        Assert.Contains("@@ -1,3 +1,3 @@", result.Describe(Local));
         Assert.Equal("1. Put(1, 'A')\n2. PutOk(1)\n3. Get(3)", SnapshotText.Read(paths.Received));
     }
 
@@ -76,6 +77,9 @@ public sealed class SnapshotTests : IDisposable
             Assert.True(environment.IsContinuousIntegration);
             Assert.False(environment.DiffToolEnabled);
             Assert.False(environment.AutoAccept);
+            Assert.True(environment.AutoAcceptIgnored);
+            var message = SnapshotVerifier.Verify(Paths(), "trace", environment).Describe(environment);
+            Assert.Contains($"{SnapshotEnvironment.AutoAcceptVariable} is set but was ignored: this is a CI build", message);
         }
         finally
         {
@@ -90,6 +94,7 @@ public sealed class SnapshotTests : IDisposable
         var paths = Paths();
         var result = SnapshotVerifier.Verify(paths, "trace", Local with { AutoAccept = true });
         Assert.True(result.Matched);
+        Assert.Equal(SnapshotStatus.Accepted, result.Status);
         Assert.Equal("trace", SnapshotText.Read(paths.Verified));
         Assert.False(File.Exists(paths.Received));
     }
@@ -112,6 +117,65 @@ public sealed class SnapshotTests : IDisposable
         var paths = SnapshotPaths.ForProperties(_directory, typeof(Nested), "M", ["Leader", "leader", "LEADER"]);
         Assert.Equal(3, paths.Values.Select(p => p.Prefix.ToLowerInvariant()).Distinct().Count());
         Assert.Equal("SnapshotTests.Nested.M.leader_2", paths["leader"].Prefix);
+    }
+
+    [Fact]
+    public async Task Writes_are_atomic_a_reader_sees_the_old_or_the_new_file_never_a_truncated_one()
+    {
+        var paths = Paths();
+        var small = "small";
+        var large = string.Join("\n", Enumerable.Range(0, 20_000).Select(i => $"step {i}"));
+        SnapshotText.Write(paths.Verified, small);
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(() =>
+        {
+            for (var i = 0; i < 100; i++) SnapshotText.Write(paths.Verified, i % 2 == 0 ? large : small);
+            stop.Cancel();
+        });
+        var reads = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            string text;
+            try { text = SnapshotText.Read(paths.Verified); }
+            catch (IOException) { continue; } // Windows may refuse to open a file mid-rename; never a partial read
+            Assert.True(text == small || text == large, $"read {text.Length} characters: a partial write");
+            reads++;
+        }
+        await writer;
+        Assert.True(reads > 0);
+        Assert.Empty(Directory.EnumerateFiles(_directory, "*.tmp")); // no temporary file left behind
+    }
+
+    [Fact]
+    public void Two_tests_claiming_one_snapshot_file_are_a_collision_named_with_both()
+    {
+        var paths = SnapshotPaths.For(_directory, typeof(Nested), "Model", "safe");
+        Assert.Null(SnapshotRegistry.Claim(paths, "A.SnapshotTests+Nested.Model(safe)"));
+        Assert.Null(SnapshotRegistry.Claim(paths, "A.SnapshotTests+Nested.Model(safe)")); // the same test again is fine
+        var lowerCase = SnapshotPaths.For(_directory, typeof(Nested), "model", "SAFE"); // differs only in case
+        Assert.Equal("A.SnapshotTests+Nested.Model(safe)", SnapshotRegistry.Claim(lowerCase, "B.SnapshotTests+Nested.model(SAFE)"));
+        var message = SnapshotRegistry.CollisionMessage(paths, "B.SnapshotTests+Nested.model(SAFE)", "A.SnapshotTests+Nested.Model(safe)");
+        Assert.Contains("B.SnapshotTests+Nested.model(SAFE) and A.SnapshotTests+Nested.Model(safe) both use SnapshotTests.Nested.Model.safe.verified.txt", message);
+    }
+
+    [Fact]
+    public void Dangling_snapshots_are_the_verified_files_of_a_method_no_property_produces()
+    {
+        var current = SnapshotPaths.ForProperties(_directory, typeof(Nested), "M", ["kept"]).Values;
+        SnapshotText.Write(Path.Combine(_directory, "SnapshotTests.Nested.M.kept.verified.txt"), "x");
+        SnapshotText.Write(Path.Combine(_directory, "SnapshotTests.Nested.M.gone.verified.txt"), "x");
+        SnapshotText.Write(Path.Combine(_directory, "SnapshotTests.Nested.Other.gone.verified.txt"), "x");
+        var dangling = SnapshotFiles.Dangling(_directory, typeof(Nested), "M", current);
+        Assert.Equal(["SnapshotTests.Nested.M.gone.verified.txt"], dangling.Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_snapshot_path_that_is_a_directory_is_reported_as_such()
+    {
+        var paths = Paths();
+        Directory.CreateDirectory(paths.Verified);
+        var e = Assert.Throws<IOException>(() => SnapshotVerifier.Verify(paths, "trace", Local));
+        Assert.Contains("is a directory, not a file", e.Message);
     }
 
     private static class Nested;

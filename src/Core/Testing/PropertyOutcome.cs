@@ -1,0 +1,122 @@
+using Stateright.Snapshots;
+
+namespace Stateright.Testing;
+
+/// <summary>
+/// Turns one property's verdict into a test outcome: the verdict (with <see cref="ExpectDiscoveryAttribute"/>),
+/// the snapshot comparison of its trace, dangling snapshots, and the artifacts to attach.
+/// </summary>
+internal static class PropertyOutcome
+{
+    /// <summary>Where trace and diagram artifacts are written: beside the test assembly.</summary>
+    internal static string ArtifactDirectory => Path.Combine(AppContext.BaseDirectory, "stateright-traces");
+
+    public static ModelTestOutcome Evaluate(ModelTestCase testCase, ModelRunResult result, IReadOnlyList<string> runOutput, SnapshotEnvironment environment)
+    {
+        var name = testCase.Property!;
+        var method = testCase.Method;
+        var verdict = result.Verdicts.FirstOrDefault(v => v.Name == name);
+        if (verdict is null) return ModelTestOutcome.Error($"{method.FullName}: {ErrorMessages.UnknownProperty(name, result.Verdicts.Select(v => v.Name))}", runOutput);
+
+        var output = new List<string>(runOutput);
+        var artifacts = new List<ModelTestArtifact>();
+        if (verdict.Trace is not null) WriteArtifacts(testCase, verdict, artifacts, output);
+        ModelTestOutcome Outcome(ModelTestOutcomeKind kind, string message) => new(kind, message.TrimEnd('\n'), output, result.Elapsed, artifacts);
+
+        var expected = testCase.Options.ExpectedDiscoveries.Contains(name);
+        var header = $"Property \"{name}\" ({verdict.Expectation})";
+        var methodDangling = result.Status == CheckerStatus.Exhausted && result.Verdicts[0].Name == name ? MethodDangling(method, result) : "";
+
+        switch (verdict.Kind)
+        {
+            case VerdictKind.Error:
+                return Outcome(ModelTestOutcomeKind.Error, verdict.Message);
+            case VerdictKind.Incomplete:
+                return Outcome(ModelTestOutcomeKind.Incomplete, verdict.Message);
+            case VerdictKind.NoExample:
+                return Outcome(ModelTestOutcomeKind.Failed, verdict.Message + methodDangling);
+            case VerdictKind.Holds when expected:
+                return Outcome(ModelTestOutcomeKind.Failed, $"{header}: expected a counterexample ([ExpectDiscovery]) but the property holds ({result.Summary}). " +
+                    $"If the bug is fixed, remove [ExpectDiscovery(\"{name}\")] from {method.FullName} and delete {VerifiedFileName(method, result, name)}." + methodDangling);
+            case VerdictKind.Holds:
+                var dangling = PropertyDangling(method, result, name, environment, output);
+                return dangling.Length + methodDangling.Length > 0
+                    ? Outcome(ModelTestOutcomeKind.Failed, verdict.Message + dangling + methodDangling)
+                    : Outcome(ModelTestOutcomeKind.Passed, verdict.Message);
+        }
+
+        // A discovery: compare its trace with the snapshot.
+        var paths = Paths(method, result)[name];
+        if (SnapshotRegistry.Claim(paths, testCase.FullyQualifiedName) is { } other)
+            return Outcome(ModelTestOutcomeKind.Error, SnapshotRegistry.CollisionMessage(paths, testCase.FullyQualifiedName, other));
+        var unexpected = verdict.Kind == VerdictKind.Violated && !expected;
+        var snapshot = SnapshotVerifier.Verify(paths, verdict.Trace!, environment, mayAutoAccept: !unexpected);
+        if (File.Exists(paths.Verified)) artifacts.Add(new ModelTestArtifact(paths.Verified, "Verified snapshot", ModelTestArtifactKind.VerifiedSnapshot));
+        if (File.Exists(paths.Received)) artifacts.Add(new ModelTestArtifact(paths.Received, "Received snapshot", ModelTestArtifactKind.ReceivedSnapshot));
+        if (snapshot.Status == SnapshotStatus.Accepted) output.Add($"Accepted {paths.Verified} ({SnapshotEnvironment.AutoAcceptVariable}=true).");
+
+        var noun = verdict.Kind == VerdictKind.Violated ? "counterexample" : "example";
+        if (unexpected)
+        {
+            var message = $"{verdict.Message}If this counterexample is a known bug, add [ExpectDiscovery(\"{name}\")] to {method.FullName} and accept its snapshot.";
+            return Outcome(ModelTestOutcomeKind.Failed, message + (snapshot.Matched ? "" : "\n" + snapshot.Describe(environment)) + methodDangling);
+        }
+        if (!snapshot.Matched)
+        {
+            var what = snapshot.Status == SnapshotStatus.New ? "has no verified snapshot yet" : "differs from its verified snapshot";
+            return Outcome(ModelTestOutcomeKind.Failed, $"{header}: the {noun} {what}.\n{verdict.Trace}\n{snapshot.Describe(environment)}{methodDangling}");
+        }
+        var found = verdict.Kind == VerdictKind.Violated ? "the expected counterexample" : "an example";
+        var passed = $"{header}: {found} was found and matches {Path.GetFileName(paths.Verified)}.";
+        return methodDangling.Length > 0 ? Outcome(ModelTestOutcomeKind.Failed, passed + methodDangling) : Outcome(ModelTestOutcomeKind.Passed, passed);
+    }
+
+    private static IReadOnlyDictionary<string, SnapshotPaths> Paths(ModelMethod method, ModelRunResult result) =>
+        SnapshotPaths.ForProperties(method.SnapshotDirectory, method.TestClass, method.Method.Name, result.Verdicts.Select(v => v.Name));
+
+    private static string VerifiedFileName(ModelMethod method, ModelRunResult result, string name) =>
+        method.HasSnapshotDirectory ? Path.GetFileName(Paths(method, result)[name].Verified) : "its .verified.txt snapshot";
+
+    /// <summary>A property that holds, whose verified snapshot is left from a discovery that went away.</summary>
+    private static string PropertyDangling(ModelMethod method, ModelRunResult result, string name, SnapshotEnvironment environment, List<string> output)
+    {
+        if (!method.HasSnapshotDirectory) return "";
+        var verified = Paths(method, result)[name].Verified;
+        if (!File.Exists(verified)) return "";
+        if (environment.AutoAccept)
+        {
+            File.Delete(verified);
+            output.Add($"Deleted {verified}: the property holds now ({SnapshotEnvironment.AutoAcceptVariable}=true).");
+            return "";
+        }
+        return $"\nBut its snapshot {Path.GetFileName(verified)} is left from an earlier discovery that no longer happens: delete it (dangling snapshot, in {Path.GetDirectoryName(verified)}).";
+    }
+
+    /// <summary>Verified snapshots of the method that belong to no property of the model (renamed or removed), reported on its first case.</summary>
+    private static string MethodDangling(ModelMethod method, ModelRunResult result)
+    {
+        if (!method.HasSnapshotDirectory) return "";
+        var files = SnapshotFiles.Dangling(method.SnapshotDirectory, method.TestClass, method.Method.Name, Paths(method, result).Values);
+        return files.Count == 0 ? "" :
+            $"\nDangling snapshots of {method.FullName}, produced by no property of its model any more (renamed or removed?): {string.Join(", ", files.Select(Path.GetFileName))}. Delete them, or restore the property.";
+    }
+
+    private static void WriteArtifacts(ModelTestCase testCase, PropertyVerdict verdict, List<ModelTestArtifact> artifacts, List<string> output)
+    {
+        var prefix = SnapshotPaths.For(ArtifactDirectory, testCase.Method.TestClass, testCase.Method.Method.Name, verdict.Name).Prefix;
+        try
+        {
+            var trace = Path.Combine(ArtifactDirectory, prefix + ".trace.txt");
+            SnapshotText.Write(trace, verdict.Trace!);
+            artifacts.Add(new ModelTestArtifact(trace, $"Trace of \"{verdict.Name}\"", ModelTestArtifactKind.Trace));
+            if (verdict.Diagram is null) return;
+            var diagram = Path.Combine(ArtifactDirectory, prefix + ".mmd");
+            SnapshotText.Write(diagram, verdict.Diagram);
+            artifacts.Add(new ModelTestArtifact(diagram, $"Sequence diagram of \"{verdict.Name}\" (Mermaid)", ModelTestArtifactKind.SequenceDiagram));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            output.Add($"Could not write the trace artifact to {ArtifactDirectory}: {e.Message}");
+        }
+    }
+}

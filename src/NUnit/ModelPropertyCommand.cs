@@ -1,0 +1,56 @@
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Commands;
+
+namespace Stateright.Testing.NUnit;
+
+/// <summary>
+/// Runs one property test of a <see cref="ModelTheoryAttribute"/> method: asks the core for the case's
+/// outcome (joining the method's one shared checker run) and translates it into NUnit's result,
+/// output and attachments.
+/// </summary>
+internal sealed class ModelPropertyCommand(Test test, IModelTestAttribute attribute) : TestCommand(test)
+{
+    public override TestResult Execute(TestExecutionContext context)
+    {
+        var modelCase = ModelTestDiscovery.ForProperty(Test.Method!.MethodInfo, attribute, Test.Properties.Get(ModelTestCase.PropertyTrait) as string);
+        // Progress arrives on the checker's thread, where NUnit's current test (an AsyncLocal) is not
+        // this one: write it inside this test's execution context so NUnit attributes it to this test.
+        var testFlow = ExecutionContext.Capture();
+        void Progress(string line)
+        {
+            if (testFlow is null) TestContext.Progress.WriteLine(line);
+            else ExecutionContext.Run(testFlow, state => TestContext.Progress.WriteLine((string)state!), line);
+        }
+
+        using var stop = new StopSignal(context);
+        var outcome = ModelTestRunner.RunAsync(modelCase, Progress, stop.Token).GetAwaiter().GetResult();
+
+        context.OutWriter.Write(outcome.OutputText);
+        foreach (var artifact in outcome.Artifacts) TestContext.AddTestAttachment(artifact.Path, artifact.Description);
+        var result = context.CurrentResult;
+        switch (outcome.Kind)
+        {
+            case ModelTestOutcomeKind.Passed:
+                context.OutWriter.WriteLine(outcome.Message);
+                result.SetResult(ResultState.Success);
+                break;
+            case ModelTestOutcomeKind.Skipped:
+                result.SetResult(ResultState.Ignored, outcome.Message);
+                break;
+            default:
+                result.SetResult(FailureState(outcome.Kind, stop.Token.IsCancellationRequested), outcome.Message, modelCase.StackTrace);
+                break;
+        }
+        return result;
+    }
+
+    /// <summary>NUnit's nearest state for a failure: the model threw (error), the run was stopped (cancelled), or a failed verdict.</summary>
+    internal static ResultState FailureState(ModelTestOutcomeKind kind, bool cancelled) => kind switch
+    {
+        ModelTestOutcomeKind.Error => ResultState.Error,
+        ModelTestOutcomeKind.Incomplete when cancelled => ResultState.Cancelled,
+        _ => ResultState.Failure,
+    };
+}

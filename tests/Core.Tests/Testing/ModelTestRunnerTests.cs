@@ -1,0 +1,163 @@
+using System.Reflection;
+using Stateright.Snapshots;
+using Stateright.Testing;
+using Stateright.Tests.TestModels;
+
+namespace Stateright.Tests.Testing;
+
+public sealed class ModelTestRunnerTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("stateright-runner-").FullName;
+    private static readonly SnapshotEnvironment Local = new(false, false, false);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>Counts forever; only a timeout or cancellation stops it.</summary>
+    public sealed class Endless : Model<long, int>
+    {
+        public override IEnumerable<long> InitStates() => [0];
+        public override void Actions(long state, List<int> actions) { actions.Add(1); actions.Add(2); }
+        public override bool TryNextState(long state, int action, out long next) { next = state + action; return true; }
+        public override long NextState(long state, int action) => throw new NotSupportedException();
+        protected override IEnumerable<Property<long>> DefineProperties() => [Property<long>.Always("finite", _ => true), Property<long>.Sometimes("never", s => s < 0)];
+    }
+
+    public static CountUpTo Holding() => new(3, Property<int>.Always("small", s => s < 10));
+    public static CountUpTo Violated() => new(3, Property<int>.Always("small", s => s < 2), Property<int>.Sometimes("two", s => s == 2));
+    public static CountUpTo Throws() => throw new InvalidOperationException("factory failure");
+    public static Endless Forever() => new();
+
+    private ModelTestCase Case(string method, string property, ModelTestOptions? options = null) =>
+        new(new ModelMethod(typeof(ModelTestRunnerTests).GetMethod(method, BindingFlags.Public | BindingFlags.Static)!, Path.Combine(_directory, "Tests.cs"), 1),
+            options ?? new ModelTestOptions(), property, null, null);
+
+    [Fact]
+    public async Task Runs_the_checker_once_for_all_properties_of_a_method()
+    {
+        var options = new ModelTestOptions { Seed = 123 }; // a cache key of its own
+        var runs = ModelRunCache.RunsStarted;
+        var results = await Task.WhenAll(
+            ModelTestRunner.RunAsync(Case(nameof(Violated), "small", options), Local),
+            ModelTestRunner.RunAsync(Case(nameof(Violated), "two", options), Local));
+        Assert.Equal(runs + 1, ModelRunCache.RunsStarted);
+        Assert.Equal(ModelTestOutcomeKind.Failed, results[0].Kind);
+        Assert.StartsWith("Unexpected Property \"small\" (Always): counterexample in 2 steps:", results[0].Message);
+        Assert.Contains("If this counterexample is a known bug, add [ExpectDiscovery(\"small\")]", results[0].Message);
+        Assert.Equal(ModelTestOutcomeKind.Failed, results[1].Kind); // a new example has no verified snapshot yet
+        Assert.Contains("has no verified snapshot yet", results[1].Message);
+        Assert.Contains(results[0].Output, line => line.StartsWith("Checker run #", StringComparison.Ordinal));
+        Assert.Equal(results[0].Output.Take(2), results[1].Output.Take(2));
+    }
+
+    [Fact]
+    public async Task The_trace_appears_once_in_a_failure_message_and_is_attached()
+    {
+        var outcome = await ModelTestRunner.RunAsync(Case(nameof(Violated), "small", new ModelTestOptions { Seed = 7 }), Local);
+        Assert.Equal(1, CountOf(outcome.Message, "Last state:"));
+        var trace = Assert.Single(outcome.Artifacts, a => a.Kind == ModelTestArtifactKind.Trace);
+        Assert.Contains("Property \"small\" (Always): counterexample in 2 steps:", SnapshotText.Read(trace.Path));
+        Assert.Contains(outcome.Artifacts, a => a.Kind == ModelTestArtifactKind.ReceivedSnapshot && File.Exists(a.Path));
+    }
+
+    [Fact]
+    public async Task An_expected_discovery_passes_once_its_snapshot_is_accepted()
+    {
+        var options = new ModelTestOptions { ExpectedDiscoveries = ["small"], Seed = 456 };
+        Assert.Equal(ModelTestOutcomeKind.Failed, (await ModelTestRunner.RunAsync(Case(nameof(Violated), "small", options), Local)).Kind);
+        SnapshotFiles.Accept(_directory);
+        var accepted = await ModelTestRunner.RunAsync(Case(nameof(Violated), "small", options), Local);
+        Assert.Equal(ModelTestOutcomeKind.Passed, accepted.Kind);
+        Assert.Contains("the expected counterexample was found and matches ModelTestRunnerTests.Violated.small.verified.txt", accepted.Message);
+    }
+
+    [Fact]
+    public async Task Auto_accept_never_pins_an_unexpected_counterexample()
+    {
+        var outcome = await ModelTestRunner.RunAsync(Case(nameof(Violated), "small", new ModelTestOptions { Seed = 11 }), Local with { AutoAccept = true });
+        Assert.Equal(ModelTestOutcomeKind.Failed, outcome.Kind);
+        Assert.False(File.Exists(Path.Combine(_directory, "ModelTestRunnerTests.Violated.small.verified.txt")));
+        var example = await ModelTestRunner.RunAsync(Case(nameof(Violated), "two", new ModelTestOptions { Seed = 11 }), Local with { AutoAccept = true });
+        Assert.Equal(ModelTestOutcomeKind.Passed, example.Kind);
+        Assert.Contains(example.Output, line => line.StartsWith("Accepted ", StringComparison.Ordinal) && line.Contains("ModelTestRunnerTests.Violated.two.verified.txt"));
+    }
+
+    [Fact]
+    public async Task A_holding_property_passes_and_an_expected_discovery_that_never_comes_fails()
+    {
+        var holds = await ModelTestRunner.RunAsync(Case(nameof(Holding), "small"), Local);
+        Assert.Equal(ModelTestOutcomeKind.Passed, holds.Kind);
+        var expected = await ModelTestRunner.RunAsync(Case(nameof(Holding), "small", new ModelTestOptions { ExpectedDiscoveries = ["small"] }), Local);
+        Assert.Equal(ModelTestOutcomeKind.Failed, expected.Kind);
+        Assert.Contains("expected a counterexample ([ExpectDiscovery]) but the property holds", expected.Message);
+    }
+
+    [Fact]
+    public async Task A_snapshot_left_behind_by_a_fixed_bug_or_a_renamed_property_is_reported()
+    {
+        SnapshotText.Write(Path.Combine(_directory, "ModelTestRunnerTests.Holding.small.verified.txt"), "an old counterexample");
+        SnapshotText.Write(Path.Combine(_directory, "ModelTestRunnerTests.Holding.renamed.verified.txt"), "an old example");
+        var outcome = await ModelTestRunner.RunAsync(Case(nameof(Holding), "small", new ModelTestOptions { Seed = 99 }), Local);
+        Assert.Equal(ModelTestOutcomeKind.Failed, outcome.Kind);
+        Assert.Contains("But its snapshot ModelTestRunnerTests.Holding.small.verified.txt is left from an earlier discovery", outcome.Message);
+        Assert.Contains("Dangling snapshots of Stateright.Tests.Testing.ModelTestRunnerTests.Holding, produced by no property of its model any more (renamed or removed?): ModelTestRunnerTests.Holding.renamed.verified.txt", outcome.Message);
+    }
+
+    [Fact]
+    public async Task An_incomplete_run_is_never_a_pass()
+    {
+        var result = await ModelTestRunner.RunAsync(Case(nameof(Holding), "small", new ModelTestOptions { TargetMaxDepth = 2 }), Local);
+        Assert.Equal(ModelTestOutcomeKind.Incomplete, result.Kind);
+        Assert.True(result.IsFailure);
+        Assert.Contains("model checking is incomplete: states at the target depth", result.Message);
+    }
+
+    [Fact]
+    public async Task A_throwing_factory_fails_its_cases_at_run_time_too()
+    {
+        var result = await ModelTestRunner.RunAsync(Case(nameof(Throws), "anything"), Local);
+        Assert.Equal(ModelTestOutcomeKind.Error, result.Kind);
+        Assert.Contains("threw System.InvalidOperationException: factory failure", result.Message);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_only_waiting_case_stops_the_checker_within_a_second()
+    {
+        var testCase = Case(nameof(Forever), "finite", new ModelTestOptions { Seed = 1234, Threads = 1 });
+        using var cancellation = new CancellationTokenSource();
+        var progress = new List<string>();
+        var running = ModelTestRunner.RunAsync(testCase, Local, line => { lock (progress) progress.Add(line); }, cancellation.Token);
+        while (true) { lock (progress) if (progress.Count > 0) break; await Task.Delay(50); } // the checker is running and reporting live
+        var run = ModelRunCache.TryGet(testCase.Method.Key + "|" + testCase.Options.CacheKey())!;
+        Assert.False(run.IsFinished);
+        await cancellation.CancelAsync();
+        var outcome = await running.WaitAsync(TimeSpan.FromSeconds(1));
+        Assert.Equal(ModelTestOutcomeKind.Incomplete, outcome.Kind);
+        Assert.Contains("cancelled", outcome.Message);
+        var record = await run.Completion.WaitAsync(TimeSpan.FromSeconds(1)); // the checker itself stopped
+        Assert.Equal(CheckerStatus.Cancelled, record.Result!.Status);
+        // The run was abandoned and forgotten: asking again starts a new run, which is not the old one.
+        var runs = ModelRunCache.RunsStarted;
+        using var second = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        await ModelTestRunner.RunAsync(testCase, Local, null, second.Token);
+        Assert.Equal(runs + 1, ModelRunCache.RunsStarted);
+    }
+
+    [Fact]
+    public async Task A_run_is_forgotten_once_every_property_has_reported()
+    {
+        var options = new ModelTestOptions { Seed = 4242 };
+        var runs = ModelRunCache.RunsStarted;
+        await ModelTestRunner.RunAsync(Case(nameof(Violated), "small", options), Local);
+        await ModelTestRunner.RunAsync(Case(nameof(Violated), "two", options), Local);
+        Assert.Equal(runs + 1, ModelRunCache.RunsStarted); // the second case joined the first's run
+        await ModelTestRunner.RunAsync(Case(nameof(Violated), "small", options), Local);
+        Assert.Equal(runs + 2, ModelRunCache.RunsStarted); // both had reported, so the run was forgotten
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+}
