@@ -5,9 +5,6 @@ using System.Net;
 using GettingStarted;
 using Microsoft.Extensions.Logging;
 using Stateright;
-using Stateright.Actors;
-using Stateright.Actors.Register;
-using Stateright.Runtime;
 
 if (args is ["check"])
 {
@@ -24,17 +21,4 @@ using var loggerFactory = LoggerFactory.Create(logging => logging
     .AddSimpleConsole(console => console.SingleLine = true)
     .SetMinimumLevel(LogLevel.Debug));
 
-var endpoint = new IPEndPoint(IPAddress.Loopback, 3000);
-await using var runtime = ActorRuntime.Start<RegisterMsg<ulong, char, Unit>>(
-    [(endpoint, new ServerActor())],
-    new ActorRuntimeOptions<RegisterMsg<ulong, char, Unit>> { LoggerFactory = loggerFactory });
-Console.WriteLine($$"""
-    ServerActor is listening on UDP {{endpoint}} (JSON). From another terminal:
-        nc -u localhost 3000
-        {"Put":[1,"X"]}
-        {"Get":2}
-    Replies such as {"PutOk":1} and {"GetOk":[2,"X"]} come back on the same connection. Ctrl+C stops.
-    """);
-await runtime.RunUntilSignalAsync();
-Console.WriteLine("Stopped.");
-return 0;
+return await Server.RunAsync(new IPEndPoint(IPAddress.Loopback, 3000), loggerFactory, Console.Out, Console.Error);

@@ -48,7 +48,7 @@ public class FaultTests
     {
         var checker = new ThrowingProperty().Checker().SpawnBfs();
         var e = Assert.Throws<ModelCheckingException>(() => checker.Join());
-        Assert.Contains("evaluating the properties", e.Message);
+        Assert.Contains("evaluating property \"no division by zero\" (Always)", e.Message);
         Assert.Contains("index path 0/0/0", e.Message);
         Assert.IsType<DivideByZeroException>(e.InnerException);
     }

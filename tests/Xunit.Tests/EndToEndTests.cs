@@ -49,6 +49,7 @@ public sealed class EndToEndTests(EndToEndTests.FixtureRun run) : IClassFixture<
             ["XunitFixture.FixtureModels.Broken"] = "Failed",
             ["XunitFixture.FixtureModels.Endless(finite)"] = "Failed",
             ["XunitFixture.FixtureModels.BadArguments"] = "Failed",
+            ["XunitFixture.FixtureModels.SelfReferential(holds)"] = "Failed",
         }, outcomes);
     }
 
@@ -62,6 +63,16 @@ public sealed class EndToEndTests(EndToEndTests.FixtureRun run) : IClassFixture<
         Assert.Contains("the factory is broken", Message("XunitFixture.FixtureModels.Broken"));
         Assert.Contains("model checking is incomplete: it timed out", Message("XunitFixture.FixtureModels.Endless(finite)"));
         Assert.Contains("has bad arguments: Threads must be 0 (all cores) or at least 1, not -1.", Message("XunitFixture.FixtureModels.BadArguments"));
+    }
+
+    [Fact]
+    public void A_state_that_refers_to_itself_fails_its_case_and_the_host_survives()
+    {
+        Assert.DoesNotContain("Test host process crashed", run.TestRun.Output);
+        var message = run.Results.Single(r => r.Name == "XunitFixture.FixtureModels.SelfReferential(holds)").Message;
+        Assert.Contains("UnfingerprintableTypeException", message);
+        Assert.Contains("SelfReferentialList+Node.Next", message);
+        Assert.Contains("object cycle", message);
     }
 
     [Fact]

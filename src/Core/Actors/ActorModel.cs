@@ -121,6 +121,13 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
     /// <inheritdoc/>
     public override bool WithinBoundary(ActorModelState<TMsg, THistory> state) => _withinBoundary(state);
 
+    /// <summary>Calls actor <paramref name="index"/>'s <c>OnStart</c>; if it throws, the fault message names the actor and the callback.</summary>
+    private object OnStart(int index, object? storage, Out<TMsg> o)
+    {
+        try { return _actors[index].OnStart(Id.From(index), storage, o); }
+        catch (Exception e) { CallbackFault.Annotate(e, $"running OnStart of actor {index} ({_actors[index].GetType().Name})"); throw; }
+    }
+
     /// <inheritdoc/>
     public override IEnumerable<ActorModelState<TMsg, THistory>> InitStates()
     {
@@ -129,7 +136,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         for (var i = 0; i < n; i++)
         {
             var o = new Out<TMsg>();
-            state.SetActorState(i, _actors[i].OnStart(Id.From(i), null, o));
+            state.SetActorState(i, OnStart(i, null, o));
             state.Apply(Id.From(i), o);
         }
         yield return state.Build(crashed: [.. new bool[n]]);
@@ -227,7 +234,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 var index = id.Index;
                 var o = new Out<TMsg>();
                 var builder = Builder.From(this, state, state.Network, state.History);
-                builder.SetActorState(index, _actors[index].OnStart(id, state.Storages[index], o));
+                builder.SetActorState(index, OnStart(index, state.Storages[index], o));
                 builder.Apply(id, o);
                 return builder.Build(state.Crashed.SetItem(index, false));
             }

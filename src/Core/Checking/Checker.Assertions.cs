@@ -13,6 +13,7 @@ public sealed partial class Checker<TState, TAction>
     public void AssertProperties()
     {
         WaitQuietly();
+        if (Properties.Count == 0 && NoPropertiesFailure() is { } none) throw new CheckerAssertionException(none);
         var failures = new List<string>();
         foreach (var property in Properties)
         {
@@ -85,7 +86,7 @@ public sealed partial class Checker<TState, TAction>
         var sb = new StringBuilder();
         sb.Append($"The given actions are not a valid {property.Expectation.Classify().ToReportWord()} for \"{name}\" ({property.Expectation}): {string.Join("; ", problems.Distinct())}.\n");
         sb.Append("Given actions:\n");
-        for (var i = 0; i < wanted.Count; i++) sb.Append($"  {i + 1}. {Model.FormatAction(wanted[i])}\n");
+        for (var i = 0; i < wanted.Count; i++) sb.Append($"  {i + 1}. {TraceText.Action(Model, wanted[i])}\n");
         sb.Append("The checker found this one instead:\n");
         sb.Append(TraceText.Discovery(Model, property, found));
         throw new CheckerAssertionException(sb.ToString().TrimEnd('\n'));
@@ -105,7 +106,15 @@ public sealed partial class Checker<TState, TAction>
             }
         }
         if (best < 0) return "no initial state accepts them";
-        return $"step {best + 1} ({Model.FormatAction(wanted[best])}) is not enabled (or changes nothing) after the first {best} step{(best == 1 ? "" : "s")}";
+        return $"step {best + 1} ({TraceText.Action(Model, wanted[best])}) is not enabled (or changes nothing) after the first {best} step{(best == 1 ? "" : "s")}";
+    }
+
+    /// <summary>A model without properties still fails on a fault or an incomplete run: it checks that the model runs.</summary>
+    private string? NoPropertiesFailure()
+    {
+        if (Error is not null) return $"The model has no properties, and checking failed.\n{Error.Message}";
+        if (Status != CheckerStatus.Exhausted) return $"The model has no properties, and model checking is incomplete: {IncompleteReason()} ({Summary()}).";
+        return null;
     }
 
     /// <summary>The verdict on the named property. Final once <see cref="IsDone"/>.</summary>

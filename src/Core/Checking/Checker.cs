@@ -70,10 +70,12 @@ public sealed partial class Checker<TState, TAction>
     public CheckerStatus Status { get; private set; } = CheckerStatus.Running;
 
     /// <summary>
-    /// True when the verdict of every property is known: every reachable state was checked, or every
-    /// property has a discovery. A run stopped by a timeout, a target or cancellation is not complete.
+    /// True when the verdict of every property is known: every reachable state was checked, or the run
+    /// finished because every property has a discovery. A run stopped by a timeout, a target,
+    /// cancellation or a fault is never complete.
     /// </summary>
-    public bool IsComplete => Status == CheckerStatus.Exhausted || (IsDone && Status != CheckerStatus.Faulted && _discoveries.Count == Properties.Count);
+    public bool IsComplete => Status == CheckerStatus.Exhausted
+        || (Status == CheckerStatus.FinishedByDiscoveries && Properties.Count > 0 && _discoveries.Count == Properties.Count);
 
     /// <summary>The failure of model code that stopped checking, if any (then <see cref="Status"/> is <see cref="CheckerStatus.Faulted"/>).</summary>
     public ModelCheckingException? Error { get; private set; }
@@ -122,8 +124,8 @@ public sealed partial class Checker<TState, TAction>
         return this;
     }
 
-    /// <summary>Asks the checker to stop; it finishes with status <see cref="CheckerStatus.Cancelled"/> or <see cref="CheckerStatus.TimedOut"/> as configured.</summary>
-    public void Stop() => _engine.RequestStop();
+    /// <summary>Asks the checker to stop; it finishes with status <see cref="CheckerStatus.Cancelled"/> (unless it had already stopped for another reason).</summary>
+    public void Stop() => _engine.RequestStop(StopReason.StopCalled);
 
     private void ThrowIfFaulted()
     {
@@ -137,6 +139,7 @@ public sealed partial class Checker<TState, TAction>
     internal string IncompleteReason() => Status switch
     {
         CheckerStatus.TimedOut => $"it timed out after {FormatSeconds(Elapsed)}",
+        CheckerStatus.Cancelled when _engine.StopReason == StopReason.StopCalled => "it was stopped (Stop() was called)",
         CheckerStatus.Cancelled => "it was cancelled",
         CheckerStatus.TargetStateCountReached => $"it stopped at the target state count ({StateCount:N0} states generated)",
         CheckerStatus.TargetMaxDepthReached => $"states at the target depth ({MaxDepth}) were left unchecked",

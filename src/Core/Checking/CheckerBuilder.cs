@@ -20,6 +20,43 @@ public sealed class CheckerBuilder<TState, TAction>
     internal ICheckerVisitor<TState, TAction>? VisitorValue { get; private set; }
     internal Func<TState, TState>? SymmetryValue { get; private set; }
     internal CancellationToken CancellationTokenValue { get; private set; }
+    internal bool DetectMutationValue { get; private set; }
+    internal long? MemoryBudgetValue { get; private set; }
+
+    /// <summary>The longest timeout a checker accepts (the longest a .NET timer can wait, about 49.7 days).</summary>
+    public static TimeSpan MaxTimeout => CheckerTimeout.Max;
+
+    /// <summary>
+    /// Stops the run with a clear error (status <see cref="CheckerStatus.Faulted"/>, the message saying
+    /// the budget was exceeded and how to bound the model) once the managed heap grows beyond
+    /// <paramref name="bytes"/>, rather than letting an unbounded model exhaust the process. Checked every
+    /// few thousand states, so the heap can exceed it by a little.
+    /// </summary>
+    public CheckerBuilder<TState, TAction> MemoryBudget(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bytes, 1);
+        MemoryBudgetValue = bytes;
+        return this;
+    }
+
+    /// <summary>
+    /// How many states each run checks for in-place mutation by default: the first states it expands
+    /// are fingerprinted again after their properties, actions and successors are computed.
+    /// </summary>
+    public const int MutationCheckedStates = 1000;
+
+    /// <summary>
+    /// Checks every state, not only the first <see cref="MutationCheckedStates"/>, for in-place
+    /// mutation: a property, <c>Actions</c>, <c>NextState</c> or <c>WithinBoundary</c> that changes
+    /// the state it is given. A debugging aid: it fingerprints each state again after each step
+    /// (roughly doubling the cost of a state). A mutation faults the run with a
+    /// <see cref="StateMutatedException"/> naming the step.
+    /// </summary>
+    public CheckerBuilder<TState, TAction> DetectInPlaceMutation()
+    {
+        DetectMutationValue = true;
+        return this;
+    }
 
     /// <summary>
     /// The number of threads (default 1). Results do not depend on it: every engine reports the same
@@ -51,10 +88,20 @@ public sealed class CheckerBuilder<TState, TAction>
         return this;
     }
 
-    /// <summary>Stops checking after <paramref name="timeout"/>. A run stopped this way is incomplete.</summary>
+    /// <summary>
+    /// Stops checking after <paramref name="timeout"/> (at least 1 ms, at most <see cref="MaxTimeout"/>).
+    /// A run stopped this way is incomplete. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// means no timeout.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is zero, negative, under 1 ms or over <see cref="MaxTimeout"/>; the message says which.</exception>
     public CheckerBuilder<TState, TAction> Timeout(TimeSpan timeout)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        if (timeout == System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            TimeoutValue = null;
+            return this;
+        }
+        if (CheckerTimeout.Problem(timeout) is { } problem) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, problem);
         TimeoutValue = timeout;
         return this;
     }

@@ -1,7 +1,11 @@
 namespace Stateright;
 
 /// <summary>When a checker may stop early: once its discoveries satisfy this condition.</summary>
-/// <remarks>The default, <see cref="All"/>, stops once every property has a discovery.</remarks>
+/// <remarks>
+/// The default, <see cref="All"/>, stops once every property has a discovery. A condition over no
+/// properties (a model without properties, <see cref="AllFailures"/> without <c>Always</c> or
+/// <c>Eventually</c> properties) never holds, so it never ends a run early.
+/// </remarks>
 public sealed class HasDiscoveries
 {
     private readonly Kind _kind;
@@ -49,14 +53,16 @@ public sealed class HasDiscoveries
             }).ToArray();
         }
 
+        // "All of none" would hold before the first state: a model without properties would pass after
+        // one state. A condition over no properties never holds, so such runs are exhaustive.
         var failures = Enumerable.Range(0, properties.Count).Where(i => properties[i].Expectation.DiscoveryIsFailure()).ToArray();
         switch (_kind)
         {
-            case Kind.All: return found => found.All(f => f);
+            case Kind.All: return found => found.Length > 0 && found.All(f => f);
             case Kind.Any: return found => found.Any(f => f);
             case Kind.AnyFailures: return found => failures.Any(i => found[i]);
-            case Kind.AllFailures: return found => failures.All(i => found[i]);
-            case Kind.AllOf: { var indices = Indices(); return found => indices.All(i => found[i]); }
+            case Kind.AllFailures: return found => failures.Length > 0 && failures.All(i => found[i]);
+            case Kind.AllOf: { var indices = Indices(); return found => indices.Length > 0 && indices.All(i => found[i]); }
             default: { var indices = Indices(); return found => indices.Any(i => found[i]); }
         }
     }

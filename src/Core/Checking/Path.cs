@@ -145,7 +145,7 @@ public sealed class Path<TState, TAction>
     {
         var sb = new StringBuilder();
         sb.Append("Path[").Append(Length).Append("]:\n");
-        foreach (var action in _actions) sb.Append("- ").Append(model.FormatAction(action)).Append('\n');
+        foreach (var action in _actions) sb.Append("- ").Append(TraceText.Action(model, action)).Append('\n');
         return sb.ToString();
     }
 
@@ -165,7 +165,9 @@ public sealed class PathReconstructionException : Exception
     internal const string NondeterminismHint =
         "This happens when InitStates, Actions or NextState return different results for the same input: " +
         "the model reads external state (files, clocks, random numbers, statics) or iterates a collection " +
-        "whose order varies between runs, such as a HashSet<string> or Dictionary<string, T>.";
+        "whose order varies between runs, such as a HashSet<string> or Dictionary<string, T>; " +
+        "or a method changes the state it is given in place instead of returning a new one " +
+        "(CheckerBuilder.DetectInPlaceMutation() finds where).";
 
     /// <summary>Creates the exception.</summary>
     public PathReconstructionException(string message) : base(message) { }

@@ -7,6 +7,12 @@ namespace Stateright;
 /// test prints and what a snapshot holds never drift apart. Output uses LF line endings and nothing
 /// run-dependent (no fingerprints, timings or paths on disk).
 /// </summary>
+/// <remarks>
+/// A formatter that throws (<see cref="Model{TState, TAction}.FormatState"/>, <c>FormatAction</c>,
+/// <c>FormatStep</c>, <c>FormatTransition</c>) does not fail the rendering: its place shows
+/// <c>&lt;FormatState threw FormatException: …&gt;</c>. Formatting affects only how a trace reads,
+/// never a verdict.
+/// </remarks>
 public static class TraceText
 {
     /// <summary>Numbered steps, one per line: <c>  1. action</c>.</summary>
@@ -14,20 +20,20 @@ public static class TraceText
     {
         var sb = new StringBuilder();
         var width = path.Length.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
-        if (includeStates) sb.Append("  ").Append("0".PadLeft(width)).Append(". initial state: ").Append(Indent(model.FormatState(path.States[0]))).Append('\n');
+        if (includeStates) sb.Append("  ").Append("0".PadLeft(width)).Append(". initial state: ").Append(Indent(State(model, path.States[0]))).Append('\n');
         var i = 0;
         foreach (var (before, action, after) in path.Steps())
         {
             i++;
-            sb.Append("  ").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)).Append(". ").Append(model.FormatAction(action)).Append('\n');
+            sb.Append("  ").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)).Append(". ").Append(Action(model, action)).Append('\n');
             if (!includeStates) continue;
-            if (model.FormatTransition(before, action, after) is { } change)
+            if (Transition(model, before, action, after) is { } change)
             {
                 if (change.Length > 0) sb.Append("     ").Append(Indent(change, 5)).Append('\n');
                 continue;
             }
-            if (model.FormatStep(before, action) is { } step) sb.Append("     ").Append(Indent(step, 5)).Append('\n');
-            sb.Append("     → ").Append(Indent(model.FormatState(after))).Append('\n');
+            if (Step(model, before, action) is { } step) sb.Append("     ").Append(Indent(step, 5)).Append('\n');
+            sb.Append("     → ").Append(Indent(State(model, after))).Append('\n');
         }
         return sb.ToString();
     }
@@ -42,10 +48,39 @@ public static class TraceText
         var classification = property.Expectation.Classify().ToReportWord();
         sb.Append($"Property \"{property.Name}\" ({property.Expectation}): {classification} in {path.Length} step{(path.Length == 1 ? "" : "s")}:\n");
         sb.Append(Steps(model, path, includeStates));
-        sb.Append("Last state: ").Append(Indent(model.FormatState(path.LastState))).Append('\n');
+        sb.Append("Last state: ").Append(Indent(State(model, path.LastState))).Append('\n');
         sb.Append("Index path: ").Append(path.Encode()).Append('\n');
         return sb.ToString();
     }
+
+    /// <summary>The model's rendering of a state, or a placeholder naming the formatter's exception.</summary>
+    internal static string State<TState, TAction>(Model<TState, TAction> model, TState state) =>
+        SafeFormat(() => model.FormatState(state), nameof(model.FormatState));
+
+    /// <summary>The model's rendering of an action, or a placeholder naming the formatter's exception.</summary>
+    internal static string Action<TState, TAction>(Model<TState, TAction> model, TAction action) =>
+        SafeFormat(() => model.FormatAction(action), nameof(model.FormatAction));
+
+    private static string? Step<TState, TAction>(Model<TState, TAction> model, TState before, TAction action)
+    {
+        try { return model.FormatStep(before, action); }
+        catch (Exception e) { return Placeholder(nameof(model.FormatStep), e); }
+    }
+
+    private static string? Transition<TState, TAction>(Model<TState, TAction> model, TState before, TAction action, TState after)
+    {
+        try { return model.FormatTransition(before, action, after); }
+        catch (Exception e) { return Placeholder(nameof(model.FormatTransition), e); }
+    }
+
+    /// <summary>Calls a user formatter; if it throws, returns <c>&lt;Name threw Exception: message&gt;</c> instead.</summary>
+    internal static string SafeFormat(Func<string?> format, string formatter)
+    {
+        try { return format() ?? "null"; }
+        catch (Exception e) { return Placeholder(formatter, e); }
+    }
+
+    private static string Placeholder(string formatter, Exception e) => $"<{formatter} threw {e.GetType().Name}: {e.Message}>";
 
     private static string Indent(string text, int width = 7) => text.Replace("\r\n", "\n").Replace("\n", "\n" + new string(' ', width));
 }

@@ -17,12 +17,30 @@ public static class Fingerprint
 
     /// <summary>Computes the structural fingerprint of <paramref name="value"/>.</summary>
     /// <typeparam name="T">The static type through which the value is fingerprinted.</typeparam>
-    /// <exception cref="UnfingerprintableTypeException">The type, or a member of it, cannot be fingerprinted.</exception>
+    /// <exception cref="UnfingerprintableTypeException">
+    /// The type, or a member of it, cannot be fingerprinted; or the value refers to itself (an object
+    /// cycle) or nests more than 1,000 levels deep — the message names the member path.
+    /// </exception>
     public static ulong Of<T>(T value)
     {
-        // A final mix, so that a state that is a bare integer still spreads over the visited table.
-        var h = FingerprintMath.Mix(Fingerprinter<T>.Compute(value));
-        return h == 0 ? 1 : h;
+        // Guarded: an IFingerprintable may call back in here for its members. The outermost call
+        // turns a too-deep value (an object cycle, a very long chain) into a message naming the path.
+        var outermost = FingerprintDepth.Current == 0;
+        FingerprintDepth.Enter();
+        try
+        {
+            // A final mix, so that a state that is a bare integer still spreads over the visited table.
+            var h = FingerprintMath.Mix(Fingerprinter<T>.Compute(value));
+            return h == 0 ? 1 : h;
+        }
+        catch (FingerprintTooDeepException) when (outermost)
+        {
+            throw FingerprintGraph.Diagnose(value, typeof(T));
+        }
+        finally
+        {
+            FingerprintDepth.Exit();
+        }
     }
 
     /// <summary>

@@ -29,10 +29,16 @@ internal static class FingerprintCompiler
     }
 
     /// <summary>Fingerprints a value of any runtime type, tagging it with that type's name.</summary>
-    public static ulong OfObject(object value) =>
-        s_dynamic.GetOrAdd(value.GetType(), static t =>
+    public static ulong OfObject(object value)
+    {
+        var compute = s_dynamic.GetOrAdd(value.GetType(), static t =>
             (Func<object, ulong>)typeof(FingerprintCompiler).GetMethod(nameof(DynamicEntry), BindingFlags.NonPublic | BindingFlags.Static)!
-                .MakeGenericMethod(t).CreateDelegate(typeof(Func<object, ulong>)))(value);
+                .MakeGenericMethod(t).CreateDelegate(typeof(Func<object, ulong>)));
+        // Dynamic dispatch is where recursion through object, interface or base-class members can repeat.
+        FingerprintDepth.Enter();
+        try { return compute(value); }
+        finally { FingerprintDepth.Exit(); }
+    }
 
     private static ulong DynamicEntry<T>(object value) => Combine(TypeTag<T>.Value, ExactFingerprinter<T>.Compute((T)value));
 
@@ -62,8 +68,9 @@ internal static class FingerprintCompiler
         if (type == typeof(nuint)) return (Func<nuint, ulong>)(v => Mix(v));
         if (type == typeof(Int128)) return (Func<Int128, ulong>)(v => Combine(Mix((ulong)(v >> 64)), (ulong)v));
         if (type == typeof(UInt128)) return (Func<UInt128, ulong>)(v => Combine(Mix((ulong)(v >> 64)), (ulong)v));
-        if (type == typeof(float)) return (Func<float, ulong>)(v => Mix((ulong)BitConverter.SingleToInt32Bits(v == 0 ? 0f : v)));
-        if (type == typeof(double)) return (Func<double, ulong>)(v => Mix((ulong)BitConverter.DoubleToInt64Bits(v == 0 ? 0d : v)));
+        // Values that Equals calls equal hash alike: 0.0 and -0.0, and every NaN payload.
+        if (type == typeof(float)) return (Func<float, ulong>)(v => Mix((ulong)BitConverter.SingleToInt32Bits(v == 0 ? 0f : float.IsNaN(v) ? float.NaN : v)));
+        if (type == typeof(double)) return (Func<double, ulong>)(v => Mix((ulong)BitConverter.DoubleToInt64Bits(v == 0 ? 0d : double.IsNaN(v) ? double.NaN : v)));
         if (type == typeof(decimal)) return (Func<decimal, ulong>)OfDecimal;
         if (type == typeof(string)) return (Func<string?, ulong>)OfString;
         if (type == typeof(Guid)) return (Func<Guid, ulong>)(v => OfString(v.ToString("N")));
@@ -79,6 +86,7 @@ internal static class FingerprintCompiler
     private static ulong OfDecimal(decimal value)
     {
         Span<int> bits = stackalloc int[4];
+        if (value == 0m) value = 0m; // -0m and 0.00m keep a sign bit or scale that division does not clear
         decimal.GetBits(value / 1.000000000000000000000000000000000m, bits); // normalize 1.0 and 1.00
         var h = Mix((ulong)(uint)bits[0] | ((ulong)(uint)bits[1] << 32));
         return Combine(h, (ulong)(uint)bits[2] | ((ulong)(uint)bits[3] << 32));
@@ -152,9 +160,44 @@ internal static class FingerprintCompiler
                 : typeof(Fingerprinter<>).MakeGenericType(field.FieldType).GetMethod(nameof(Fingerprinter<int>.Compute))!;
             hash = Expression.Call(s_combine, hash, Expression.Call(compute, Expression.Field(value, field)));
         }
+        if (IsSelfReachable(type))
+        {
+            // A type that contains itself (a linked node, a tree) is where recursion can repeat: guard its depth.
+            hash = Expression.Block(
+                Expression.Call(typeof(FingerprintDepth).GetMethod(nameof(FingerprintDepth.Enter))!),
+                Expression.TryFinally(hash, Expression.Call(typeof(FingerprintDepth).GetMethod(nameof(FingerprintDepth.Exit))!)));
+        }
         if (!type.IsValueType)
             hash = Expression.Condition(Expression.ReferenceEqual(value, Expression.Constant(null, type)), Expression.Constant(Fingerprint.Null), hash);
         return Expression.Lambda<Func<T, ulong>>(hash, value).Compile();
+    }
+
+    /// <summary>
+    /// True if a value of <paramref name="root"/> can contain another through its declared member types
+    /// (fields, collection elements). Members typed as object, an interface or a base class go through
+    /// <see cref="OfObject"/>, which guards itself.
+    /// </summary>
+    internal static bool IsSelfReachable(Type root)
+    {
+        var seen = new HashSet<Type>();
+        var pending = new Stack<Type>(Children(root));
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (type == root) return true;
+            if (!seen.Add(type)) continue;
+            foreach (var child in Children(type)) pending.Push(child);
+        }
+        return false;
+
+        static IEnumerable<Type> Children(Type type)
+        {
+            if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type.IsPointer || type.IsByRef || typeof(IFingerprintable).IsAssignableFrom(type)) return [];
+            if (type.IsArray) return [type.GetElementType()!];
+            if (type.IsGenericType && type.Namespace is "System.Collections.Immutable" or "System.Collections.Generic" or "System") return type.GetGenericArguments();
+            if (type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true) return [];
+            return FingerprintedFields(type).Select(f => f.FieldType);
+        }
     }
 
     internal static List<FieldInfo> FingerprintedFields(Type type)

@@ -25,6 +25,10 @@ internal sealed class ActorHost<TMsg>
     private readonly PendingEvents<string> _randoms;
     private readonly string _name;
     private Task _completion = Task.CompletedTask;
+    private object _state = null!;
+    private readonly Out<TMsg> _startOutputs = new();
+    private int _queuedDatagrams;
+    private long _droppedDatagrams;
 
     public ActorHost(Socket socket, IActor<TMsg> actor, ActorRuntimeOptions<TMsg> options, FileStorage storage, ILogger logger)
     {
@@ -46,9 +50,26 @@ internal sealed class ActorHost<TMsg>
 
     public IActor<TMsg> Actor => _actor;
 
-    /// <summary>Starts the loops; the actor's <c>OnStart</c> runs before any input is handled.</summary>
+    /// <summary>Datagrams dropped because the inbox was full.</summary>
+    public long DroppedDatagrams => Interlocked.Read(ref _droppedDatagrams);
+
+    /// <summary>
+    /// Runs the actor's <c>OnStart</c> on the caller's thread — so that a failure reaches the caller
+    /// rather than leaving a dead actor behind — then starts the loops. On failure the socket is closed.
+    /// </summary>
+    /// <exception cref="ActorStartException">The actor's <c>OnStart</c> threw.</exception>
     public void Start()
     {
+        try
+        {
+            _state = _actor.OnStart(Id, LoadStorage(), _startOutputs);
+        }
+        catch (Exception e)
+        {
+            RuntimeLog.HandlerFailed(_logger, e, _name, "OnStart");
+            _socket.Dispose();
+            throw new ActorStartException($"The actor {_actor.GetType().Name} on {Endpoint} threw {e.GetType().Name} in OnStart: {e.Message}", e) { Endpoint = Endpoint };
+        }
         var receiving = Task.Run(ReceiveLoopAsync);
         var handling = Task.Run(HandleLoopAsync);
         _completion = Task.WhenAll(receiving, handling);
@@ -72,9 +93,27 @@ internal sealed class ActorHost<TMsg>
     private void OnDatagram(ReadOnlySpan<byte> datagram, IPEndPoint sender)
     {
         if (datagram.Length > _options.MaxDatagramSize)
+        {
             RuntimeLog.TooLarge(_logger, _name, sender.ToString(), datagram.Length, _options.MaxDatagramSize);
-        else
-            _events.Writer.TryWrite(new HostEvent.Datagram(datagram.ToArray(), sender));
+            return;
+        }
+        // A bounded inbox: when the handler falls behind, newer datagrams are dropped (UDP may drop
+        // them anyway) rather than queued without limit. Timer and random events are never dropped.
+        if (Interlocked.Increment(ref _queuedDatagrams) > _options.InboxCapacity)
+        {
+            Interlocked.Decrement(ref _queuedDatagrams);
+            var dropped = Interlocked.Increment(ref _droppedDatagrams);
+            if (IsPowerOfTen(dropped)) RuntimeLog.InboxFull(_logger, _name, sender.ToString(), datagram.Length, _options.InboxCapacity, dropped);
+            return;
+        }
+        _events.Writer.TryWrite(new HostEvent.Datagram(datagram.ToArray(), sender));
+    }
+
+    /// <summary>Drops are logged at 1, 10, 100, … so a flood does not flood the log too.</summary>
+    private static bool IsPowerOfTen(long n)
+    {
+        while (n >= 10 && n % 10 == 0) n /= 10;
+        return n == 1;
     }
 
     private void OnReceiveError(SocketException e)
@@ -86,32 +125,24 @@ internal sealed class ActorHost<TMsg>
     private async Task HandleLoopAsync()
     {
         var token = _stopping.Token;
-        object state;
-        var o = new Out<TMsg>();
-        try
-        {
-            state = _actor.OnStart(Id, LoadStorage(), o);
-        }
-        catch (Exception e)
-        {
-            RuntimeLog.HandlerFailed(_logger, e, _name, "start");
-            await _stopping.CancelAsync().ConfigureAwait(false);
-            _socket.Dispose();
-            return;
-        }
+        var state = _state;
         RuntimeLog.Started(_logger, _name, state);
-        await ApplyAsync(o, token).ConfigureAwait(false);
+        await ApplyAsync(_startOutputs, token).ConfigureAwait(false);
 
+        var o = new Out<TMsg>();
         await foreach (var @event in _events.Reader.ReadAllAsync(token).ConfigureAwait(false))
         {
             o.Clear();
             bool changed;
+            object? decoded = null;
             try
             {
                 switch (@event)
                 {
                     case HostEvent.Datagram datagram:
+                        Interlocked.Decrement(ref _queuedDatagrams);
                         if (!TryDecode(datagram, out var src, out var msg)) continue;
+                        decoded = msg;
                         RuntimeLog.Received(_logger, _name, datagram.Sender.ToString(), msg);
                         state = _actor.OnMsg(Id, state, src, msg, o, out changed);
                         break;
@@ -127,13 +158,22 @@ internal sealed class ActorHost<TMsg>
             }
             catch (Exception e)
             {
-                RuntimeLog.HandlerFailed(_logger, e, _name, @event.ToString()!);
+                RuntimeLog.HandlerFailed(_logger, e, _name, Describe(@event, decoded));
                 continue;
             }
             if ((changed || o.Count > 0) && _logger.IsEnabled(LogLevel.Debug)) RuntimeLog.Acted(_logger, _name, state, new OutText<TMsg>(o));
             await ApplyAsync(o, token).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The event as a log shows it: the decoded message and its sender (never the raw bytes object), or the timer or choice.</summary>
+    private static string Describe(HostEvent @event, object? decoded) => @event switch
+    {
+        HostEvent.Datagram d => $"OnMsg(src={d.Sender}, msg={decoded}, bytes={d.Bytes.Length})",
+        HostEvent.Timeout t => $"OnTimeout(timer={t.Timer})",
+        HostEvent.Random r => $"OnRandom(key={r.Key}, choice={r.Choice})",
+        _ => @event.GetType().Name,
+    };
 
     private bool TryDecode(HostEvent.Datagram datagram, out Id src, out TMsg msg)
     {

@@ -39,7 +39,8 @@ public sealed class ActorRuntime<TMsg> : IAsyncDisposable
     /// saved on that endpoint, if any). Port 0 picks a free port; read the result from <see cref="Ids"/>.
     /// </summary>
     /// <exception cref="ArgumentException">An endpoint is not IPv4.</exception>
-    /// <exception cref="SocketException">An endpoint cannot be bound (for example, it is in use); actors already started are stopped.</exception>
+    /// <exception cref="SocketException">An endpoint cannot be bound (for example, it is in use); the message names it. Nothing is left running.</exception>
+    /// <exception cref="ActorStartException">An actor's <c>OnStart</c> threw; the message names the actor and its endpoint. Nothing is left running.</exception>
     public static ActorRuntime<TMsg> Start(IEnumerable<(IPEndPoint Endpoint, IActor<TMsg> Actor)> actors, ActorRuntimeOptions<TMsg>? options = null)
     {
         ArgumentNullException.ThrowIfNull(actors);
@@ -68,11 +69,23 @@ public sealed class ActorRuntime<TMsg> : IAsyncDisposable
         options ??= new ActorRuntimeOptions<TMsg>();
         options.Validate();
         var runtime = new ActorRuntime<TMsg>(options);
-        foreach (var (socket, actor) in bound)
+        var started = 0;
+        try
         {
-            var host = new ActorHost<TMsg>(socket, actor, options, runtime._storage, runtime._logger);
-            runtime._hosts.Add(host);
-            host.Start();
+            foreach (var (socket, actor) in bound)
+            {
+                var host = new ActorHost<TMsg>(socket, actor, options, runtime._storage, runtime._logger);
+                host.Start();
+                runtime._hosts.Add(host);
+                started++;
+            }
+        }
+        catch
+        {
+            // An actor that cannot start fails Start itself: stop those already running, close the rest.
+            foreach (var (socket, _) in bound.Skip(started + 1)) socket.Dispose();
+            runtime.StopAsync().GetAwaiter().GetResult();
+            throw;
         }
         return runtime;
     }
@@ -85,6 +98,9 @@ public sealed class ActorRuntime<TMsg> : IAsyncDisposable
 
     /// <summary>Where saved storage goes.</summary>
     public FileStorage Storage => _storage;
+
+    /// <summary>Datagrams dropped so far because an actor's inbox was full (see <see cref="ActorRuntimeOptions{TMsg}.InboxCapacity"/>).</summary>
+    public long DroppedDatagrams => _hosts.Sum(h => h.DroppedDatagrams);
 
     /// <summary>Completes once the runtime has stopped.</summary>
     public Task Completion => _stopped.Task;
@@ -137,8 +153,8 @@ public sealed class ActorRuntime<TMsg> : IAsyncDisposable
             var old = _hosts[index];
             await old.StopAsync().ConfigureAwait(false);
             var host = new ActorHost<TMsg>(Bind(old.Endpoint), old.Actor, _options, _storage, _logger);
+            host.Start(); // if OnStart throws, the actor stays stopped and the ActorStartException reaches the caller
             _hosts[index] = host;
-            host.Start();
         }
         finally
         {
@@ -178,6 +194,12 @@ public sealed class ActorRuntime<TMsg> : IAsyncDisposable
             socket.ReceiveBufferSize = 1 << 20;
             socket.Bind(endpoint);
             return socket;
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            var why = e.SocketErrorCode == SocketError.AddressAlreadyInUse ? $"port {endpoint.Port} is in use" : e.Message;
+            throw new SocketException((int)e.SocketErrorCode, $"Cannot bind UDP {endpoint}: {why}.");
         }
         catch
         {

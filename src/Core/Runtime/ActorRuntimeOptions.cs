@@ -31,6 +31,14 @@ public sealed record ActorRuntimeOptions<TMsg>
     /// </summary>
     public (TimeSpan Min, TimeSpan Max) RandomChoiceDelay { get; init; } = (TimeSpan.Zero, TimeSpan.FromSeconds(10));
 
+    /// <summary>
+    /// How many received datagrams may wait for each actor's handler (1,024 by default). When an actor
+    /// falls behind, further datagrams are dropped — as UDP itself may drop them — counted in
+    /// <see cref="ActorRuntime{TMsg}.DroppedDatagrams"/> and logged (the 1st, 10th, 100th, … drop), so
+    /// a flood cannot grow memory without bound. Timer and random-choice events are never dropped.
+    /// </summary>
+    public int InboxCapacity { get; init; } = 1024;
+
     /// <summary>The clock for timers and random-choice delays; the system clock by default.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -43,6 +51,8 @@ public sealed record ActorRuntimeOptions<TMsg>
         ArgumentNullException.ThrowIfNull(TimeProvider);
         if (MaxDatagramSize is < 1 or > MaxUdpPayload)
             throw new ArgumentOutOfRangeException(nameof(MaxDatagramSize), MaxDatagramSize, $"Must be between 1 and {MaxUdpPayload}.");
+        if (InboxCapacity < 1)
+            throw new ArgumentOutOfRangeException(nameof(InboxCapacity), InboxCapacity, "Must be at least 1.");
         if (RandomChoiceDelay.Min < TimeSpan.Zero || RandomChoiceDelay.Max < RandomChoiceDelay.Min)
             throw new ArgumentOutOfRangeException(nameof(RandomChoiceDelay), RandomChoiceDelay, "Needs 0 <= Min <= Max.");
     }

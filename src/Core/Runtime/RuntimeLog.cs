@@ -44,6 +44,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(13, LogLevel.Warning, "Cannot receive; still listening. id={Actor}, error={Error}")]
     public static partial void ReceiveFailed(ILogger logger, string actor, string error);
 
+    [LoggerMessage(15, LogLevel.Warning, "Inbox full ({Capacity} datagrams): dropped a datagram; the actor is not keeping up. id={Actor}, src={Sender}, bytes={Length}, dropped so far={Dropped}")]
+    public static partial void InboxFull(ILogger logger, string actor, string sender, int length, int capacity, long dropped);
+
     [LoggerMessage(14, LogLevel.Debug, "Acted. id={Actor}, state={State}, out={Out}")]
     public static partial void Acted(ILogger logger, string actor, object state, object @out);
 }

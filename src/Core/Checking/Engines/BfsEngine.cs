@@ -33,10 +33,10 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         var initial = new List<Entry>();
         var inits = InitialStates();
         AddStates(inits.Count);
-        foreach (var init in inits)
+        for (var i = 0; i < inits.Count; i++)
         {
-            var key = KeyOf(init);
-            if (Table.TryAddOwned(key, 0)) initial.Add(new Entry(init, key, InitialEventuallyBits));
+            var key = InitialKeyOf(inits[i], i);
+            if (Table.TryAddOwned(key, 0)) initial.Add(new Entry(inits[i], key, InitialEventuallyBits));
         }
         var level = initial.ToArray();
         long pops = 0; // states popped so far in a one-thread run's order, for block boundaries
@@ -130,8 +130,10 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                     var entry = _level[position];
                     var step = Step.Visiting;
                     var actionIndex = -1;
+                    var checkMutation = engine.ShouldCheckMutation();
                     try
                     {
+                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedWhileQueued);
                         engine.Visit(entry.Key);
                         step = Step.CheckingProperties;
                         var bits = entry.EventuallyBits;
@@ -139,7 +141,9 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         engine.CheckProperties(entry.State, ref bits, _discoveredBefore, found);
                         if (_bitsAfter.Length > 0) _bitsAfter[position] = bits;
                         foreach (var i in found) Record(i, position);
-                        if (engine.HitsEveryProperty(entry.State, bits, _discoveredBefore, found))
+                        var hitsEvery = engine.HitsEveryProperty(entry.State, bits, _discoveredBefore, found);
+                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedByProperties);
+                        if (hitsEvery)
                         {
                             Atomic.Min(ref _firstAllHit, position);
                             Atomic.Min(ref _stopCode, 2L * position);
@@ -149,12 +153,19 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         step = Step.ListingActions;
                         actions.Clear();
                         model.Actions(entry.State, actions);
+                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedByActions);
                         step = Step.Expanding;
                         var children = 0;
                         for (actionIndex = 0; actionIndex < actions.Count; actionIndex++)
                         {
-                            if (!model.TryNextState(entry.State, actions[actionIndex], out var next) || !model.WithinBoundary(next)) continue;
+                            step = Step.Expanding;
+                            var moved = model.TryNextState(entry.State, actions[actionIndex], out var next);
+                            step = Step.Boundary;
+                            moved = moved && model.WithinBoundary(next);
+                            if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(engine.MutatedByAction(actions, actionIndex));
+                            if (!moved) continue;
                             children++;
+                            step = Step.Fingerprinting;
                             var key = engine.KeyOf(next);
                             if (engine.Table.ContainsUnsynchronized(key)) continue;
                             output.Add(new Candidate(key, position, actionIndex));
@@ -180,6 +191,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                 }
                 _chunkOutputs[chunk] = output;
                 engine.AddStates(generated);
+                if (engine.OverMemoryBudget()) return;
                 if (checkTarget && engine.StateCount >= engine.TargetStateCount) Volatile.Write(ref _targetReached, 1);
             }
         }

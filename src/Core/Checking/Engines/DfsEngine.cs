@@ -70,10 +70,10 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             var initial = new List<Entry>();
             var inits = engine.InitialStates();
             engine.AddStates(inits.Count);
-            foreach (var init in inits)
+            for (var i = 0; i < inits.Count; i++)
             {
-                var key = engine.KeyOf(init);
-                if (engine.Table.TryAdd(key, 0)) initial.Add(new Entry(init, key, engine.InitialEventuallyBits, 1));
+                var key = engine.InitialKeyOf(inits[i], i);
+                if (engine.Table.TryAdd(key, 0)) initial.Add(new Entry(inits[i], key, engine.InitialEventuallyBits, 1));
             }
             if (initial.Count > 0) _shared.Push(initial);
             Workers.Run(threads, Work);
@@ -118,8 +118,10 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
 
                     var step = Step.Visiting;
                     var actionIndex = -1;
+                    var checkMutation = engine.ShouldCheckMutation();
                     try
                     {
+                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedWhileQueued);
                         engine.Visit(entry.Key);
                         step = Step.CheckingProperties;
                         var bits = entry.EventuallyBits;
@@ -127,18 +129,26 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         // Read without the lock: a stale "not yet" only costs a redundant check.
                         engine.CheckProperties(entry.State, ref bits, _discovered, found);
                         var hitsEvery = engine.HitsEveryProperty(entry.State, bits, _discovered, found);
+                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedByProperties);
                         if (found.Count > 0 && RecordAndCheckFinish(found, entry.Key)) return;
                         if (hitsEvery && FinishIfDone()) return; // like the Rust checker: ends its block, not expanded
 
                         step = Step.ListingActions;
                         actions.Clear();
                         model.Actions(entry.State, actions);
+                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedByActions);
                         step = Step.Expanding;
                         var children = 0;
                         for (actionIndex = 0; actionIndex < actions.Count; actionIndex++)
                         {
-                            if (!model.TryNextState(entry.State, actions[actionIndex], out var next) || !model.WithinBoundary(next)) continue;
+                            step = Step.Expanding;
+                            var moved = model.TryNextState(entry.State, actions[actionIndex], out var next);
+                            step = Step.Boundary;
+                            moved = moved && model.WithinBoundary(next);
+                            if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(engine.MutatedByAction(actions, actionIndex));
+                            if (!moved) continue;
                             children++;
+                            step = Step.Fingerprinting;
                             var key = engine.KeyOf(next);
                             if (engine.Table.TryAdd(key, entry.Key)) stack.Add(new Entry(next, key, bits, entry.Depth + 1));
                         }
@@ -188,7 +198,7 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         }
 
         /// <summary>At the end of a block of <see cref="Engine{TState, TAction}.BlockSize"/> states, stops if the finish condition holds.</summary>
-        private bool AtBlockEnd(long pops) => pops % BlockSize == 0 && FinishIfDone();
+        private bool AtBlockEnd(long pops) => pops % BlockSize == 0 && (engine.OverMemoryBudget() || FinishIfDone());
 
         /// <summary>Stops the search if the discoveries satisfy the finish condition.</summary>
         private bool FinishIfDone()

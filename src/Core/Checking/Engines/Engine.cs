@@ -8,10 +8,11 @@ namespace Stateright;
 /// </summary>
 internal abstract class Engine<TState, TAction>
 {
-    private int _stopRequested;
+    private int _stopRequested; // a StopReason; the first one wins
     private long _stateCount;
     private int _maxDepth;
     private FaultInfo? _fault;
+    private long _mutationChecks;
 
     protected Engine(CheckerBuilder<TState, TAction> options)
     {
@@ -24,6 +25,8 @@ internal abstract class Engine<TState, TAction>
         Visitor = options.VisitorValue;
         Symmetry = options.SymmetryValue;
         CancellationToken = options.CancellationTokenValue;
+        DetectMutation = options.DetectMutationValue;
+        MemoryBudget = options.MemoryBudgetValue;
         FinishWhen = options.FinishWhenValue.Bind(Properties);
         for (var i = 0; i < Properties.Length; i++)
         {
@@ -44,6 +47,8 @@ internal abstract class Engine<TState, TAction>
     public Func<TState, TState>? Symmetry { get; }
     public CancellationToken CancellationToken { get; }
     public Func<bool[], bool> FinishWhen { get; }
+    public bool DetectMutation { get; }
+    public long? MemoryBudget { get; }
 
     /// <summary>One bit per <see cref="Expectation.Eventually"/> property (bit = property index), set while unsatisfied on a path.</summary>
     public ulong InitialEventuallyBits { get; }
@@ -53,6 +58,9 @@ internal abstract class Engine<TState, TAction>
     public int MaxDepth => Volatile.Read(ref _maxDepth);
     public bool StopRequested => Volatile.Read(ref _stopRequested) != 0;
 
+    /// <summary>Why the search was asked to stop (the first request wins).</summary>
+    public StopReason StopReason => (StopReason)Volatile.Read(ref _stopRequested);
+
     /// <summary>The engine's name in reports: "BFS", "DFS" or "simulation".</summary>
     public abstract string Name { get; }
 
@@ -60,8 +68,8 @@ internal abstract class Engine<TState, TAction>
     public EngineResult Run()
     {
         var stopwatch = Stopwatch.StartNew();
-        using var timer = Timeout is { } t ? new Timer(_ => RequestStop(), null, t, System.Threading.Timeout.InfiniteTimeSpan) : null;
-        using var registration = CancellationToken.Register(RequestStop);
+        using var timer = Timeout is { } t ? new Timer(_ => RequestStop(StopReason.Timeout), null, t, System.Threading.Timeout.InfiniteTimeSpan) : null;
+        using var registration = CancellationToken.Register(() => RequestStop(StopReason.Cancellation));
         EngineResult result;
         try
         {
@@ -69,13 +77,13 @@ internal abstract class Engine<TState, TAction>
         }
         catch (Exception e)
         {
-            RecordFault(e, "running the search", null, null);
+            RecordFault(e, SearchActivity, null, null);
             result = new EngineResult(CheckerStatus.Faulted, []);
         }
         if (_fault is { } fault) return result with { Status = CheckerStatus.Faulted, Error = DescribeFault(fault) };
         if (result.Status is CheckerStatus.Running)
         {
-            var status = CancellationToken.IsCancellationRequested ? CheckerStatus.Cancelled : CheckerStatus.TimedOut;
+            var status = StopReason == StopReason.Timeout ? CheckerStatus.TimedOut : CheckerStatus.Cancelled;
             return result with { Status = status, StoppedAfter = stopwatch.Elapsed };
         }
         return result;
@@ -84,7 +92,7 @@ internal abstract class Engine<TState, TAction>
     /// <summary>The engine's search. Returns <see cref="CheckerStatus.Running"/> when it stopped because <see cref="StopRequested"/>.</summary>
     protected abstract EngineResult Search();
 
-    public void RequestStop() => Volatile.Write(ref _stopRequested, 1);
+    public void RequestStop(StopReason reason) => Interlocked.CompareExchange(ref _stopRequested, (int)reason, 0);
 
     protected void AddStates(long count) => Interlocked.Add(ref _stateCount, count);
 
@@ -101,14 +109,77 @@ internal abstract class Engine<TState, TAction>
     }
 
     /// <summary>The key a state is visited under: its fingerprint, or its representative's under symmetry.</summary>
-    public ulong KeyOf(TState state) => Fingerprint.Of(Symmetry is null ? state : Symmetry(state));
+    public ulong KeyOf(TState state)
+    {
+        if (Symmetry is null) return Fingerprint.Of(state);
+        TState representative;
+        try { representative = Symmetry(state); }
+        catch (Exception e) { CallbackFault.Annotate(e, "computing the symmetry representative (Symmetry)"); throw; }
+        return Fingerprint.Of(representative);
+    }
+
+    /// <summary>Every initial state, in order (boundary not applied), naming <c>InitStates</c> if it throws.</summary>
+    protected List<TState> AllInitialStates()
+    {
+        try { return [.. Model.InitStates()]; }
+        catch (Exception e) { CallbackFault.Annotate(e, "evaluating the initial states (InitStates)"); throw; }
+    }
+
+    /// <summary>The key of initial state #<paramref name="index"/>, naming the step if fingerprinting or the representative throws.</summary>
+    protected ulong InitialKeyOf(TState state, int index)
+    {
+        try { return KeyOf(state); }
+        catch (Exception e) { CallbackFault.Annotate(e, $"fingerprinting initial state #{index}"); throw; }
+    }
+
+    /// <summary>
+    /// True if the state about to be expanded should be checked for in-place mutation: every state
+    /// with <see cref="CheckerBuilder{TState, TAction}.DetectInPlaceMutation"/>, else the first
+    /// <see cref="CheckerBuilder{TState, TAction}.MutationCheckedStates"/> of the run.
+    /// </summary>
+    public bool ShouldCheckMutation() =>
+        DetectMutation || (Volatile.Read(ref _mutationChecks) < CheckerBuilder<TState, TAction>.MutationCheckedStates
+                           && Interlocked.Increment(ref _mutationChecks) <= CheckerBuilder<TState, TAction>.MutationCheckedStates);
+
+    /// <summary>True if <paramref name="state"/> no longer has the key <paramref name="expected"/> (it was changed in place).</summary>
+    public bool Changed(TState state, ulong expected) => KeyOf(state) != expected;
+
+    /// <summary>Where a state changed in place, for <see cref="Mutated"/>.</summary>
+    public const string MutatedWhileQueued =
+        "between being generated and being expanded (a NextState that changes and returns the state it is given makes the successors share one object)";
+
+    /// <summary>Where a state changed in place, for <see cref="Mutated"/>.</summary>
+    public const string MutatedByProperties = "while its properties were evaluated";
+
+    /// <summary>Where a state changed in place, for <see cref="Mutated"/>.</summary>
+    public const string MutatedByActions = "by Actions";
+
+    /// <summary>Where a state changed in place, for <see cref="Mutated"/>: by the next-state step of an action.</summary>
+    public string MutatedByAction(List<TAction> actions, int actionIndex) =>
+        $"by NextState (or WithinBoundary) for action #{actionIndex} ({SafeFormatAction(actions[actionIndex])})";
+
+    /// <summary>The fault for a state changed in place <paramref name="during"/> a step.</summary>
+    public StateMutatedException Mutated(string during) =>
+        new(
+            $"The state was changed in place {during}: its fingerprint is not what it was when the checker first saw it. " +
+            "Model methods (InitStates, Actions, NextState, WithinBoundary) and properties must not modify the state they are given: " +
+            "return a new state instead (a record copied with `with`, immutable collections). The checker keeps states, so a mutated one makes it check the wrong states and miss violations.");
+
+    /// <summary>The action as <see cref="Model{TState, TAction}.FormatAction"/> shows it, or a placeholder if that throws.</summary>
+    public string SafeFormatAction(TAction action) => TraceText.SafeFormat(() => Model.FormatAction(action), nameof(Model.FormatAction));
 
     /// <summary>Evaluates the initial states that lie within the boundary.</summary>
     protected List<TState> InitialStates()
     {
         var inits = new List<TState>();
-        foreach (var state in Model.InitStates())
-            if (Model.WithinBoundary(state)) inits.Add(state);
+        var all = AllInitialStates();
+        for (var i = 0; i < all.Count; i++)
+        {
+            bool within;
+            try { within = Model.WithinBoundary(all[i]); }
+            catch (Exception e) { CallbackFault.Annotate(e, $"checking initial state #{i} against the boundary (WithinBoundary)"); throw; }
+            if (within) inits.Add(all[i]);
+        }
         return inits;
     }
 
@@ -122,20 +193,30 @@ internal abstract class Engine<TState, TAction>
         {
             if (alreadyDiscovered[i]) continue;
             var property = Properties[i];
-            switch (property.Expectation)
+            try
             {
-                case Expectation.Always:
-                    if (!property.Condition(state)) found.Add(i);
-                    break;
-                case Expectation.Sometimes:
-                    if (property.Condition(state)) found.Add(i);
-                    break;
-                default:
-                    if ((eventuallyBits & (1UL << i)) != 0 && property.Condition(state)) eventuallyBits &= ~(1UL << i);
-                    break;
+                switch (property.Expectation)
+                {
+                    case Expectation.Always:
+                        if (!property.Condition(state)) found.Add(i);
+                        break;
+                    case Expectation.Sometimes:
+                        if (property.Condition(state)) found.Add(i);
+                        break;
+                    default:
+                        if ((eventuallyBits & (1UL << i)) != 0 && property.Condition(state)) eventuallyBits &= ~(1UL << i);
+                        break;
+                }
+            }
+            catch (Exception e)
+            {
+                CallbackFault.Annotate(e, EvaluatingProperty(property));
+                throw;
             }
         }
     }
+
+    private static string EvaluatingProperty(Property<TState> property) => $"evaluating property \"{property.Name}\" ({property.Expectation})";
 
     /// <summary>
     /// The Rust library's checker threads work in blocks of this many states and test the finish
@@ -154,6 +235,7 @@ internal abstract class Engine<TState, TAction>
     /// </summary>
     public bool HitsEveryProperty(TState state, ulong eventuallyBitsAfter, bool[] discoveredBefore, List<int> found)
     {
+        if (Properties.Length == 0) return false; // "every one of none" must not end a run after one state
         // Cheap checks first: an undiscovered property that this state did not discover is not hit.
         for (var i = 0; i < Properties.Length; i++)
         {
@@ -167,7 +249,9 @@ internal abstract class Engine<TState, TAction>
         {
             var property = Properties[i];
             if (!discoveredBefore[i] || property.Expectation == Expectation.Eventually) continue;
-            var holds = property.Condition(state);
+            bool holds;
+            try { holds = property.Condition(state); }
+            catch (Exception e) { CallbackFault.Annotate(e, EvaluatingProperty(property)); throw; }
             if (property.Expectation == Expectation.Always ? holds : !holds) return false;
         }
         return true;
@@ -176,19 +260,15 @@ internal abstract class Engine<TState, TAction>
     /// <summary>Describes what the engine was doing when model code threw (built only after a failure).</summary>
     public string Describe(Step step, TState state, List<TAction> actions, int actionIndex)
     {
-        string FormatAction()
-        {
-            try { return Model.FormatAction(actions[actionIndex]); }
-            catch (Exception) { return "?"; }
-        }
-
+        var action = actionIndex >= 0 && actionIndex < actions.Count ? $"action #{actionIndex} ({SafeFormatAction(actions[actionIndex])})" : null;
         return step switch
         {
             Step.Visiting => "running the visitor",
             Step.CheckingProperties => "evaluating the properties",
             Step.ListingActions => "listing the enabled actions (Actions)",
-            Step.Expanding when actionIndex >= 0 && actionIndex < actions.Count =>
-                $"computing the next state for action #{actionIndex} ({FormatAction()}) (NextState, WithinBoundary or fingerprinting)",
+            Step.Expanding when action is not null => $"computing the next state for {action} (NextState)",
+            Step.Boundary when action is not null => $"checking the state that {action} leads to against the boundary (WithinBoundary)",
+            Step.Fingerprinting when action is not null => $"fingerprinting the state that {action} leads to",
             _ => "expanding the state",
         };
     }
@@ -196,9 +276,17 @@ internal abstract class Engine<TState, TAction>
     /// <summary>Records the first fault and stops the search. The key names the state in which it happened.</summary>
     public void RecordFault(Exception exception, string activity, ulong? stateKey, int[]? indexPath)
     {
+        if (CallbackFault.ActivityOf(exception) is { } callback)
+            activity = activity == SearchActivity ? callback : $"{callback}, while {activity}";
         Interlocked.CompareExchange(ref _fault, new FaultInfo(exception, activity, stateKey, indexPath), null);
-        RequestStop();
+        RequestStop(StopReason.Fault);
     }
+
+    /// <summary>The activity of a fault that escaped the engine's own handling.</summary>
+    private const string SearchActivity = "running the search";
+
+    /// <summary>Fault messages show at most this many steps of the path to the failing state: a deep DFS path would swamp them.</summary>
+    private const int MaxStepsShown = 40;
 
     /// <summary>Rebuilds the index path of a visited state, for engines that keep parent links.</summary>
     protected virtual int[]? IndexPathOf(ulong stateKey) => null;
@@ -211,21 +299,19 @@ internal abstract class Engine<TState, TAction>
             try { indices = IndexPathOf(key); }
             catch (Exception) { indices = null; }
         }
+        if (fault.Exception is OutOfMemoryException) return DescribeOutOfMemory(fault, indices);
         var message = new System.Text.StringBuilder();
-        message.Append($"The model threw {fault.Exception.GetType().Name} while {fault.Activity}");
+        message.Append(fault.Exception is UnfingerprintableTypeException
+            ? $"A state could not be fingerprinted while {fault.Activity}"
+            : $"The model threw {fault.Exception.GetType().Name} while {fault.Activity}");
         if (indices is not null)
         {
-            try
-            {
-                var path = Path<TState, TAction>.FromIndices(Model, indices);
-                message.Append($", in the state reached by index path {path.Encode()}:\n");
-                message.Append(TraceText.Steps(Model, path));
-                message.Append("State: ").Append(Model.FormatState(path.LastState)).Append('\n');
-            }
-            catch (Exception)
-            {
-                message.Append($", in the state reached by index path {string.Join('/', indices)}.\n");
-            }
+            // Rendered apart, so that a replay that throws part-way leaves no half-written trace behind.
+            var encoded = indices.Length <= MaxStepsShown * 4 ? string.Join('/', indices) : $"{string.Join('/', indices.Take(MaxStepsShown))}/… ({indices.Length - 1} steps)";
+            string trace;
+            try { trace = Trace(Path<TState, TAction>.FromIndices(Model, indices)); }
+            catch (Exception e) { trace = $"(the path could not be replayed: {e.GetType().Name}: {e.Message})\n"; }
+            message.Append($", in the state reached by index path {encoded}:\n").Append(trace);
         }
         else
         {
@@ -235,11 +321,57 @@ internal abstract class Engine<TState, TAction>
         return new ModelCheckingException(message.ToString(), fault.Exception) { IndexPath = indices is null ? null : string.Join('/', indices) };
     }
 
+    /// <summary>The numbered steps (only the last ones of a long path) and the state.</summary>
+    private string Trace(Path<TState, TAction> path)
+    {
+        var sb = new System.Text.StringBuilder();
+        if (path.Length <= MaxStepsShown)
+        {
+            sb.Append(TraceText.Steps(Model, path));
+        }
+        else
+        {
+            sb.Append($"  … {path.Length - MaxStepsShown} earlier steps, then:\n");
+            for (var i = path.Length - MaxStepsShown; i < path.Length; i++)
+                sb.Append($"  {i + 1}. {TraceText.Action(Model, path.Actions[i])}\n");
+        }
+        sb.Append("State: ").Append(TraceText.State(Model, path.LastState)).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>Running out of memory is the checker's failure, not the model's: say so, and how to bound the search.</summary>
+    private ModelCheckingException DescribeOutOfMemory(FaultInfo fault, int[]? indices)
+    {
+        var budget = fault.Exception is InsufficientMemoryException && MemoryBudget is { } bytes
+            ? $"The checker exceeded its memory budget of {bytes / (1024 * 1024):N0} MB"
+            : "The checker ran out of memory";
+        var message =
+            $"{budget} after {UniqueStateCount:N0} unique states ({StateCount:N0} generated, depth {MaxDepth:N0}), while {fault.Activity}. " +
+            "This is not a fault in the model's code: its state space is too large (or unbounded) to check in this much memory. " +
+            "Bound it — WithinBoundary, TargetMaxDepth, TargetStateCount or smaller parameters — or use DFS (no frontier) or simulation, " +
+            "and set MemoryBudget to stop early with this message instead of exhausting the process.";
+        return new ModelCheckingException(message, fault.Exception) { IndexPath = indices is null ? null : string.Join('/', indices) };
+    }
+
+    /// <summary>
+    /// Faults the run with a clear message once the managed heap exceeds <see cref="MemoryBudget"/>.
+    /// Called every few thousand states; cheap (it reads a counter the GC maintains).
+    /// </summary>
+    public bool OverMemoryBudget()
+    {
+        if (MemoryBudget is not { } budget || GC.GetTotalMemory(forceFullCollection: false) <= budget) return false;
+        RecordFault(new InsufficientMemoryException($"The managed heap exceeded the checker's memory budget of {budget:N0} bytes."), "checking", null, null);
+        return true;
+    }
+
     private sealed record FaultInfo(Exception Exception, string Activity, ulong? StateKey, int[]? IndexPath);
 }
 
+/// <summary>Why a search was asked to stop.</summary>
+internal enum StopReason { None, Timeout, Cancellation, StopCalled, Fault }
+
 /// <summary>What an engine was doing, for fault messages.</summary>
-internal enum Step { Visiting, CheckingProperties, ListingActions, Expanding }
+internal enum Step { Visiting, CheckingProperties, ListingActions, Expanding, Boundary, Fingerprinting }
 
 /// <summary>How a search ended: its status, and the index path of each discovery by property index.</summary>
 internal sealed record EngineResult(CheckerStatus Status, Dictionary<int, int[]> Discoveries)

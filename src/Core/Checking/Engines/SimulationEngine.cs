@@ -27,7 +27,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
 
     protected override EngineResult Search()
     {
-        var inits = Model.InitStates().ToList();
+        var inits = AllInitialStates();
         if (inits.Count == 0) return new EngineResult(CheckerStatus.Exhausted, []);
         Workers.Run(Threads, _ => Walk(inits));
         if (StopRequested) return new EngineResult(CheckerStatus.Running, FirstDiscoveries(long.MaxValue));
@@ -125,8 +125,10 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
                     RaiseMaxDepth(path.Count - 1);
                     if (TargetMaxDepth is { } maxDepth && path.Count > maxDepth) { bits = 0; break; }
                     if (!Model.WithinBoundary(state)) break;
-                    if (!visited.Add(KeyOf(state))) break;
+                    var key = KeyOf(state);
+                    if (!visited.Add(key)) break;
                     states++;
+                    var checkMutation = ShouldCheckMutation();
                     step = Step.Visiting;
                     if (Visitor is not null) Visitor.Visit(Model, Path<TState, TAction>.FromIndices(Model, path));
 
@@ -135,6 +137,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
                     Array.Clear(discovered);
                     foreach (var i in walkFound) discovered[i] = true;
                     CheckProperties(state, ref bits, discovered, found);
+                    if (checkMutation && Changed(state, key)) throw Mutated(MutatedByProperties);
                     foreach (var i in found)
                     {
                         walkFound.Add(i);
@@ -144,6 +147,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
                     step = Step.ListingActions;
                     actions.Clear();
                     Model.Actions(state, actions);
+                    if (checkMutation && Changed(state, key)) throw Mutated(MutatedByActions);
                     step = Step.Expanding;
                     candidates.Clear();
                     for (var i = 0; i < actions.Count; i++) candidates.Add(i);
@@ -157,13 +161,18 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
                             throw new InvalidOperationException($"The chooser picked action {pick} of {candidates.Count}.");
                         actionIndex = candidates[pick];
                         candidates.RemoveAt(pick);
-                        if (!Model.TryNextState(state, actions[actionIndex], out var next)) continue;
+                        var changes = Model.TryNextState(state, actions[actionIndex], out var next);
+                        if (checkMutation && Changed(state, key)) throw Mutated(MutatedByAction(actions, actionIndex));
+                        if (!changes) continue;
                         path.Add(actionIndex);
                         state = next;
                         moved = true;
                     }
                     if (!moved) break; // terminal
                 }
+                // A walk cut short by a stop (timeout, cancellation) did not reach its end: it says nothing
+                // about eventually properties, so it is never a counterexample.
+                if (StopRequested) bits = 0;
                 for (var i = 0; i < Properties.Length; i++)
                     if ((bits & (1UL << i)) != 0 && !walkFound.Contains(i)) { walkFound.Add(i); RecordDiscovery(walk, i, path); }
             }
@@ -173,6 +182,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
                 return;
             }
             AddStates(states);
+            if (OverMemoryBudget()) return;
             if (trackWalks)
             {
                 _walkStates[walk] = states;
