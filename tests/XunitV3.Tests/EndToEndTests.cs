@@ -14,7 +14,9 @@ public sealed class EndToEndTests(FixtureRun run) : IClassFixture<FixtureRun>
 
     public static TheoryData<string> Runners => ["VSTest", "MTP"];
 
-    private IReadOnlyList<Trx.Result> Results(string runner) => runner == "VSTest" ? run.VSTestResults : run.PlatformResults;
+    // The fixture's FixtureModels class: the shared scenarios (its explicit Cancellation class is not run here).
+    private IReadOnlyList<Trx.Result> Results(string runner) =>
+        (runner == "VSTest" ? run.VSTestResults : run.PlatformResults).Where(r => r.Name.StartsWith(Prefix, StringComparison.Ordinal)).ToArray();
 
     private Trx.Result Result(string runner, string name) => Results(runner).Single(r => r.Name == Prefix + name);
 
@@ -129,6 +131,22 @@ public sealed class EndToEndTests(FixtureRun run) : IClassFixture<FixtureRun>
         var result = Assert.Single(Trx.Read(Path.Combine(directory, "one.trx")));
         Assert.Equal(Prefix + "Mixed(unreachable)", result.Name);
         Assert.Equal("Failed", result.Outcome);
+    }
+
+    [Fact]
+    public void Cancelling_a_test_through_its_TestContext_stops_waiting_for_the_checker()
+    {
+        // Cancellation.Forever never ends by itself; its attribute calls TestContext.Current.CancelCurrentTest() after two seconds.
+        var directory = Path.Combine(run.ResultsDirectory, "mtp-cancelled");
+        var cancelled = DotnetCli.Run([run.Application, "--explicit", "only", "--filter-class", "XunitV3Fixture.Cancellation", "--report-trx", "--report-trx-filename", "c.trx", "--results-directory", directory],
+            timeout: TimeSpan.FromMinutes(2));
+        Assert.NotEqual(0, cancelled.ExitCode);
+        var result = Assert.Single(Trx.Read(Path.Combine(directory, "c.trx")), r => r.Name == "XunitV3Fixture.Cancellation.Forever(finite)");
+        Assert.Equal("Failed", result.Outcome);
+        Assert.Contains("The test run was cancelled before XunitV3Fixture.Cancellation.Forever finished checking; property \"finite\" was not decided.", result.Message);
+        // What the case saw while it waited, written live through the test output: the run's header and its progress.
+        Assert.StartsWith("Checker run #", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\nChecking. states=", result.Output.ReplaceLineEndings("\n"));
     }
 
     private string StackTrace(string runner, string name)
