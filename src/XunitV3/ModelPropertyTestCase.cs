@@ -21,17 +21,17 @@ public sealed class ModelPropertyTestCase : XunitTestCase, ISelfExecutingXunitTe
     public ModelPropertyTestCase() { }
 
     /// <summary>Creates the case for <paramref name="modelCase"/>, from the method's xUnit details.</summary>
-    internal ModelPropertyTestCase(IXunitTestMethod testMethod, string methodDisplayName, string methodUniqueId, bool isExplicit, string? skipReason, ModelTestCase modelCase)
+    internal ModelPropertyTestCase(IXunitTestMethod testMethod, string methodDisplayName, string methodUniqueId, bool isExplicit, SkipSettings skip, ModelTestCase modelCase)
         : base(
             testMethod,
             modelCase.Property is null ? methodDisplayName : $"{methodDisplayName}({modelCase.Property})",
             UniqueId(methodUniqueId, modelCase),
             isExplicit,
             skipExceptions: null,
-            skipReason,
-            skipType: null,
-            skipUnless: null,
-            skipWhen: null,
+            skip.Reason,
+            skip.Type,
+            skip.Unless,
+            skip.When,
             TraitsOf(testMethod, modelCase),
             testMethodArguments: null,
             sourceFilePath: modelCase.SourceFilePath.Length > 0 ? modelCase.SourceFilePath : null,
@@ -104,3 +104,6 @@ public sealed class ModelPropertyTestCase : XunitTestCase, ISelfExecutingXunitTe
         return traits;
     }
 }
+
+/// <summary>xUnit's skip settings of a method (<c>Skip</c>, and <c>SkipUnless</c> / <c>SkipWhen</c> on <c>SkipType</c>), which xUnit evaluates before a case runs.</summary>
+internal sealed record SkipSettings(string? Reason, Type? Type, string? Unless, string? When);

@@ -18,7 +18,8 @@ public sealed class ModelTheoryDiscoverer : IXunitTestCaseDiscoverer
             ?? throw new ArgumentException($"Expected a [ModelTheory] attribute, got {factAttribute?.GetType().Name ?? "null"}.", nameof(factAttribute));
         var details = TestIntrospectionHelper.GetTestCaseDetails(discoveryOptions, testMethod, factAttribute);
         var cases = ModelTestDiscovery.Discover(testMethod.Method, attribute)
-            .Select(c => (IXunitTestCase)new ModelPropertyTestCase(details.ResolvedTestMethod, details.TestCaseDisplayName, details.UniqueID, details.Explicit, details.SkipReason, c))
+            .Select(c => (IXunitTestCase)new ModelPropertyTestCase(details.ResolvedTestMethod, details.TestCaseDisplayName, details.UniqueID, details.Explicit,
+                new SkipSettings(details.SkipReason, details.SkipType, details.SkipUnless, details.SkipWhen), c))
             .ToArray();
         return new(cases);
     }
