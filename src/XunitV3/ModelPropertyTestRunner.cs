@@ -7,8 +7,9 @@ namespace Stateright.Testing.XunitV3;
 
 /// <summary>
 /// xUnit's test runner with the method call replaced by the core's <see cref="ModelTestRunner"/>: the
-/// checker's output goes to the test output, its files become attachments, and a failing outcome is
-/// thrown so that xUnit reports it (with a stack line pointing at the model method).
+/// checker's output goes to the test output, its files (trace, diagram, snapshots) become attachments
+/// (so no list of paths in the output, unlike the v2 front end), and a failing outcome is thrown so that
+/// xUnit reports it (with a stack line pointing at the model method).
 /// </summary>
 internal sealed class ModelPropertyTestRunner : XunitTestRunner
 {
@@ -48,12 +49,7 @@ internal sealed class ModelPropertyTestRunner : XunitTestRunner
         foreach (var artifact in outcome.Artifacts) Attach(context, artifact);
 
         if (outcome.Kind == ModelTestOutcomeKind.Skipped) throw new SkippedModelProperty(outcome.Message);
-        if (outcome.IsFailure)
-        {
-            if (outcome.Artifacts.Count > 0)
-                output?.WriteLine("Artifacts:\n" + string.Join("\n", outcome.Artifacts.Select(a => $"  {a.Description}: {a.Path}")));
-            throw new ModelPropertyFailure(outcome.Message, modelCase.StackTrace);
-        }
+        if (outcome.IsFailure) throw new ModelPropertyFailure(outcome.Message, modelCase.StackTrace);
         output?.WriteLine(outcome.Message);
     }
 
@@ -66,7 +62,7 @@ internal sealed class ModelPropertyTestRunner : XunitTestRunner
         {
             context.AddAttachment(name, File.ReadAllBytes(artifact.Path), replaceExistingValue: true, "text/plain");
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             context.TestOutputHelper?.WriteLine($"Could not attach {artifact.Path}: {e.Message}");
         }
