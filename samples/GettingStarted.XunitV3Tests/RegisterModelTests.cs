@@ -1,6 +1,4 @@
-using Stateright.Actors;
-using Stateright.Actors.Register;
-using Stateright.Semantics;
+using Stateright;
 using Stateright.Testing;
 using Stateright.Testing.XunitV3;
 
@@ -16,6 +14,5 @@ public class RegisterModelTests
 {
     [ModelTheory]
     [ExpectDiscovery("linearizable")]
-    public static ActorModel<RegisterMsg<ulong, char, Unit>, LinearizabilityTester<Id, Register<char>, RegisterOp<char>, RegisterRet<char>>> SingleServer() =>
-        RegisterSystem.Model();
+    public static IModel SingleServer() => RegisterSystem.Model();
 }
