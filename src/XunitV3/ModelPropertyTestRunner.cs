@@ -37,12 +37,16 @@ internal sealed class ModelPropertyTestRunner : XunitTestRunner
     {
         var context = TestContext.Current;
         var output = context.TestOutputHelper;
+        var name = context.Test?.TestDisplayName ?? modelCase.DisplayName;
         // Live lines are a prefix of the outcome's output (the core's contract): write the rest afterwards.
+        // Each also goes out as a diagnostic message, which runners print as it happens when asked to
+        // (xunit.runner.json "diagnosticMessages": true), as the xUnit v2 front end does.
         var written = 0;
         void Live(string line)
         {
             output?.WriteLine(line);
             written++;
+            context.SendDiagnosticMessage($"{name}: {line}");
         }
         var outcome = await ModelTestRunner.RunAsync(modelCase, Live, context.CancellationToken).ConfigureAwait(false);
         foreach (var line in outcome.Output.Skip(Volatile.Read(ref written))) output?.WriteLine(line);
