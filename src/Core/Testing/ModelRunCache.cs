@@ -64,7 +64,7 @@ internal static class ModelRunCache
 /// <summary>A checker run's result, or why the model could not be built or checked, with the output it wrote.</summary>
 /// <param name="Result">The run's verdicts, or null when it failed.</param>
 /// <param name="Failure">What went wrong before or while checking, or null.</param>
-/// <param name="Output">Header and progress lines.</param>
+/// <param name="Output">Header and progress lines (the run's <see cref="ModelRun.Lines"/>).</param>
 internal sealed record ModelRunRecord(ModelRunResult? Result, string? Failure, IReadOnlyList<string> Output);
 
 /// <summary>One shared checker run: its task, its waiters, its live progress listeners.</summary>
@@ -73,6 +73,7 @@ internal sealed class ModelRun(string key, Func<int, ModelRun, CancellationToken
     private readonly object _gate = new();
     private readonly CancellationTokenSource _cancellation = new();
     private readonly List<Action<string>> _listeners = [];
+    private readonly List<string> _lines = [];
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private Task<ModelRunRecord>? _task;
     private int _waiters;
@@ -101,22 +102,33 @@ internal sealed class ModelRun(string key, Func<int, ModelRun, CancellationToken
         }
     }
 
-    /// <summary>Sends a progress line to every case waiting now.</summary>
+    /// <summary>Records an output line of the run and sends it to every case waiting now.</summary>
     public void Progress(string line)
     {
-        // Under the lock, so that no line reaches a listener after its wait has ended.
+        // Under the lock, so that no line reaches a listener after its wait has ended, and every
+        // listener sees the lines in the order of Lines.
         lock (_gate)
         {
-            foreach (var listener in _listeners)
-            {
-                try { listener(line); }
-                catch (Exception) { /* a front end's output channel must not stop the checker */ }
-            }
+            _lines.Add(line);
+            foreach (var listener in _listeners) Notify(listener, line);
         }
     }
 
+    /// <summary>The run's output lines so far (header, progress, summary), in order.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get { lock (_gate) return _lines.ToArray(); }
+    }
+
+    private static void Notify(Action<string> listener, string line)
+    {
+        try { listener(line); }
+        catch (Exception) { /* a front end's output channel must not stop the checker */ }
+    }
+
     /// <summary>
-    /// Waits for the run. Cancelling <paramref name="cancellationToken"/> stops this wait; when it was
+    /// Waits for the run; <paramref name="progress"/> first receives the lines written so far, then each
+    /// new one. Cancelling <paramref name="cancellationToken"/> stops this wait; when it was
     /// the last waiter of an unfinished run, the checker is cancelled too and the run is forgotten.
     /// </summary>
     public async Task<ModelRunRecord> WaitAsync(Action<string>? progress, CancellationToken cancellationToken)
@@ -124,7 +136,12 @@ internal sealed class ModelRun(string key, Func<int, ModelRun, CancellationToken
         lock (_gate)
         {
             _waiters++;
-            if (progress is not null) _listeners.Add(progress);
+            if (progress is not null)
+            {
+                // A case that joins a run already under way sees its header and progress so far.
+                foreach (var line in _lines) Notify(progress, line);
+                _listeners.Add(progress);
+            }
         }
         try
         {

@@ -10,9 +10,13 @@ namespace Stateright.Testing;
 public static class ModelTestRunner
 {
     /// <summary>
-    /// Runs <paramref name="testCase"/>. Progress lines of the shared run reach <paramref name="progress"/>
-    /// while it waits, synchronously on the checker's reporting thread (never after this method
-    /// returns, so a front end may write them to an output channel that closes with the test); cancelling <paramref name="cancellationToken"/> stops the wait (and the checker,
+    /// Runs <paramref name="testCase"/>. The shared run's output lines reach <paramref name="progress"/>
+    /// while it waits: first those written before it joined (starting with the run's header), then each
+    /// new line, synchronously on the checker's reporting thread (never after this method returns, so a
+    /// front end may write them to an output channel that closes with the test). The lines it received
+    /// are a prefix of the outcome's <see cref="ModelTestOutcome.Output"/> (unless the case was
+    /// cancelled), so a front end whose live output is also the final output writes only the rest.
+    /// Cancelling <paramref name="cancellationToken"/> stops the wait (and the checker,
     /// when no other case of the run is still waiting) and ends the case as incomplete.
     /// </summary>
     public static Task<ModelTestOutcome> RunAsync(ModelTestCase testCase, Action<string>? progress = null, CancellationToken cancellationToken = default) =>
@@ -57,23 +61,19 @@ public static class ModelTestRunner
         var method = testCase.Method;
         var options = testCase.Options;
         // One run serves every property case of the method; its number shows that in each case's output.
-        var output = new List<string> { $"Checker run #{runNumber} for {method.TestClass.Name}.{method.Method.Name} ({options.Engine}, {options.Threads} thread{(options.Threads == 1 ? "" : "s")})" };
-        void Progress(string line)
-        {
-            lock (output) output.Add(line);
-            run.Progress(line);
-        }
+        // Every line goes through the run, so the lines a case receives live are a prefix of its output.
+        run.Progress($"Checker run #{runNumber} for {method.TestClass.Name}.{method.Method.Name} ({options.Engine}, {options.Threads} thread{(options.Threads == 1 ? "" : "s")})");
         try
         {
             var problems = options.Validate();
             if (problems.Count > 0) throw new ModelTestConfigurationException($"The model test {method.FullName} has bad arguments: {string.Join(" ", problems)}");
             var model = ModelTestDiscovery.Unwrap(method.CreateModel);
-            var result = await model.RunAsync(options, Progress, cancellationToken).ConfigureAwait(false);
-            lock (output) return new ModelRunRecord(result, null, output.ToArray());
+            var result = await model.RunAsync(options, run.Progress, cancellationToken).ConfigureAwait(false);
+            return new ModelRunRecord(result, null, run.Lines);
         }
         catch (Exception e)
         {
-            lock (output) return new ModelRunRecord(null, ModelTestDiscovery.DescribeFailure(method, e), output.ToArray());
+            return new ModelRunRecord(null, ModelTestDiscovery.DescribeFailure(method, e), run.Lines);
         }
     }
 }

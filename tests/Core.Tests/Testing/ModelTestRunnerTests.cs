@@ -126,7 +126,7 @@ public sealed class ModelTestRunnerTests : IDisposable
         using var cancellation = new CancellationTokenSource();
         var progress = new List<string>();
         var running = ModelTestRunner.RunAsync(testCase, Local, line => { lock (progress) progress.Add(line); }, cancellation.Token);
-        while (true) { lock (progress) if (progress.Count > 0) break; await Task.Delay(50); } // the checker is running and reporting live
+        while (true) { lock (progress) if (progress.Any(IsProgress)) break; await Task.Delay(50); } // the checker is running and reporting live
         var run = ModelRunCache.TryGet(testCase.Method.Key + "|" + testCase.Options.CacheKey())!;
         Assert.False(run.IsFinished);
         await cancellation.CancelAsync();
@@ -141,6 +141,25 @@ public sealed class ModelTestRunnerTests : IDisposable
         await ModelTestRunner.RunAsync(testCase, Local, null, second.Token);
         Assert.Equal(runs + 1, ModelRunCache.RunsStarted);
     }
+
+    [Fact]
+    public async Task A_case_that_joins_a_running_check_receives_its_output_so_far_then_each_new_line()
+    {
+        var options = new ModelTestOptions { Seed = 5151, Threads = 1, TimeoutSeconds = 2.5 };
+        List<string> first = [], second = [];
+        var early = ModelTestRunner.RunAsync(Case(nameof(Forever), "finite", options), Local, line => { lock (first) first.Add(line); });
+        while (true) { lock (first) if (first.Any(IsProgress)) break; await Task.Delay(50); }
+        var late = ModelTestRunner.RunAsync(Case(nameof(Forever), "never", options), Local, line => { lock (second) second.Add(line); });
+        var outcomes = await Task.WhenAll(early, late);
+        Assert.StartsWith("Checker run #", second[0], StringComparison.Ordinal); // the header, though it was written before this case joined
+        Assert.Contains(second, IsProgress);
+        Assert.StartsWith("Done.", second[^1], StringComparison.Ordinal);
+        // What each case received live is a prefix of its outcome's output, so a front end can write just the rest.
+        Assert.Equal(outcomes[0].Output.Take(first.Count), first);
+        Assert.Equal(outcomes[1].Output.Take(second.Count), second);
+    }
+
+    private static bool IsProgress(string line) => line.StartsWith("Checking.", StringComparison.Ordinal);
 
     [Fact]
     public async Task A_run_is_forgotten_once_every_property_has_reported()
