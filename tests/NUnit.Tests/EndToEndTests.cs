@@ -10,6 +10,7 @@ namespace Stateright.Testing.NUnit.Tests;
 /// one result per property, names, outcomes, messages, attachments, list and filter, one checker run
 /// per method, the same results in every variant.
 /// </summary>
+[Trait("Category", "EndToEnd")] // runs dotnet on a fixture project: `dotnet test Stateright.Testing.sln -p:TestSuite=endtoend`
 public sealed class EndToEndTests(EndToEndTests.FixtureRuns runs) : IClassFixture<EndToEndTests.FixtureRuns>
 {
     /// <summary>The fixture's variants: NUnit 4 and 5 under VSTest, NUnit 5 under MTP with `dotnet run` and `dotnet test`.</summary>

@@ -5,6 +5,7 @@ namespace Stateright.Testing.TestAdapter.Tests;
 /// <c>dotnet run -- --report-trx</c>, <c>--list-tests</c>, <c>--filter</c>, and <c>dotnet test</c> with the
 /// MTP runner selected in global.json. Names, outcomes, messages and attachments are VSTest's.
 /// </summary>
+[Trait("Category", "EndToEnd")] // runs dotnet on a fixture project: `dotnet test Stateright.Testing.sln -p:TestSuite=endtoend`
 [Collection(FixtureCollection.Name)]
 public sealed class TestingPlatformEndToEndTests(FixtureBuild fixture)
 {

@@ -4,6 +4,7 @@ namespace Stateright.Testing.TestAdapter.Tests;
 /// The fixture (a plain class library: the adapter and Microsoft.NET.Test.Sdk, no xUnit, no NUnit) under
 /// VSTest: <c>dotnet test --logger trx</c>, <c>--list-tests</c> and <c>--filter</c>.
 /// </summary>
+[Trait("Category", "EndToEnd")] // runs dotnet on a fixture project: `dotnet test Stateright.Testing.sln -p:TestSuite=endtoend`
 [Collection(FixtureCollection.Name)]
 public sealed class VSTestEndToEndTests(FixtureBuild fixture)
 {

@@ -7,6 +7,7 @@ namespace Stateright.Testing.Xunit.Tests;
 /// Runs `dotnet test` on tests/Fixtures/XunitFixture (a project whose tests fail on purpose) and reads
 /// the TRX: one result per property, names, outcomes, messages, list and filter, one run per method.
 /// </summary>
+[Trait("Category", "EndToEnd")] // runs dotnet on a fixture project: `dotnet test Stateright.Testing.sln -p:TestSuite=endtoend`
 public sealed class EndToEndTests(EndToEndTests.FixtureRun run) : IClassFixture<EndToEndTests.FixtureRun>
 {
     /// <summary>Builds the fixture and runs all of its tests once for the whole class.</summary>

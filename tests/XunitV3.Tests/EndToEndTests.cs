@@ -8,6 +8,7 @@ namespace Stateright.Testing.XunitV3.Tests;
 /// The xUnit v3 fixture's results under both runners: one result per property, names, outcomes,
 /// messages, source lines, attachments and one checker run per method; listing and filtering.
 /// </summary>
+[Trait("Category", "EndToEnd")] // runs dotnet on a fixture project: `dotnet test Stateright.Testing.sln -p:TestSuite=endtoend`
 public sealed class EndToEndTests(FixtureRun run) : IClassFixture<FixtureRun>
 {
     private const string Prefix = "XunitV3Fixture.FixtureModels.";

@@ -8,8 +8,8 @@ namespace Stateright.Snapshots;
 /// </summary>
 public sealed record SnapshotEnvironment(bool IsContinuousIntegration, bool DiffToolEnabled, bool AutoAccept)
 {
-    /// <summary>The command that accepts received snapshots (the <c>Stateright.Testing.Tool</c> .NET tool).</summary>
-    public const string AcceptCommand = "`stateright accept` (dotnet tool install --global Stateright.Testing.Tool --prerelease)";
+    /// <summary>How to install the <c>stateright</c> command that accepts, rejects and lists snapshots.</summary>
+    public const string ToolInstallCommand = "dotnet tool install --global Stateright.Testing.Tool --prerelease";
 
     /// <summary>True when <see cref="AutoAcceptVariable"/> was set but ignored because this is CI.</summary>
     public bool AutoAcceptIgnored { get; init; }

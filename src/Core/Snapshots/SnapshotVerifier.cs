@@ -38,7 +38,7 @@ public sealed record SnapshotResult(SnapshotStatus Status, SnapshotPaths Paths, 
         var verified = System.IO.Path.GetFileName(Paths.Verified);
         var text = $"Directory: {Paths.Directory}\n{(Status == SnapshotStatus.New ? "New" : "NotEqual")}:\n  - Received: {received}\n    Verified: {verified}\n";
         if (Diff is not null) text += "\n" + Diff;
-        text += $"\nTo accept: {SnapshotEnvironment.AcceptCommand} (or move {received} over {verified}).";
+        text += $"\nTo accept: stateright accept \"{Paths.Received}\" (install once: {SnapshotEnvironment.ToolInstallCommand}), or move {received} over {verified}.";
         if (environment.AutoAcceptIgnored)
             text += $"\n{SnapshotEnvironment.AutoAcceptVariable} is set but was ignored: this is a CI build, where snapshots are only compared, never written.";
         return text;
