@@ -28,8 +28,10 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
     protected override EngineResult Search()
     {
         var inits = AllInitialStates();
-        if (inits.Count == 0) return new EngineResult(CheckerStatus.Exhausted, []);
-        Workers.Run(Threads, _ => Walk(inits));
+        // Walks that can check nothing would repeat forever: say so at once, as BFS and DFS do.
+        if (TargetMaxDepth is <= 1) return new EngineResult(CheckerStatus.TargetMaxDepthReached, []);
+        if (!inits.Any(Model.WithinBoundary)) return new EngineResult(CheckerStatus.Exhausted, []);
+        using (var pool = new WorkerPool(Threads)) pool.Run(Threads, _ => Walk(inits));
         if (StopRequested) return new EngineResult(CheckerStatus.Running, FirstDiscoveries(long.MaxValue));
 
         // Resolve where a one-thread run would have stopped: the first walk after which the finish
@@ -95,12 +97,12 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
 
     private void Walk(List<TState> inits)
     {
-        var actions = new List<TAction>();
+        var expander = Expander;
+        var scratch = new Expander<TState, TAction>.Scratch();
         var candidates = new List<int>();
         var candidateActions = new List<TAction>();
         var visited = new HashSet<ulong>();
         var path = new List<int>();
-        var found = new List<int>();
         var discovered = new bool[Properties.Length];
         var trackWalks = TargetStateCount is not null;
         while (!StopRequested && Volatile.Read(ref _targetReached) == 0)
@@ -112,58 +114,51 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
             path.Clear();
             var walkFound = new List<int>();
             long states = 0;
-            var step = Step.Visiting;
-            var actionIndex = -1;
+            scratch.Step = Step.Visiting;
+            scratch.ActionIndex = -1;
             try
             {
                 var initIndex = chooser.ChooseInitialState(inits, random);
                 path.Add(initIndex);
                 var state = inits[initIndex];
                 var bits = InitialEventuallyBits;
-                while (!StopRequested)
+                if (!Model.WithinBoundary(state)) bits = 0; // outside the state space: nothing to check
+                else while (!StopRequested)
                 {
-                    RaiseMaxDepth(path.Count - 1);
-                    if (TargetMaxDepth is { } maxDepth && path.Count > maxDepth) { bits = 0; break; }
-                    if (!Model.WithinBoundary(state)) break;
+                    // The same depth rule as BFS and DFS: a state at depth TargetMaxDepth or deeper is not checked.
+                    RaiseMaxDepth(path.Count);
+                    if (TargetMaxDepth is { } maxDepth && path.Count >= maxDepth) { bits = 0; break; }
                     var key = KeyOf(state);
                     if (!visited.Add(key)) break;
                     states++;
-                    var checkMutation = ShouldCheckMutation();
-                    step = Step.Visiting;
-                    if (Visitor is not null) Visitor.Visit(Model, Path<TState, TAction>.FromIndices(Model, path));
+                    expander.Begin(state, key, scratch);
+                    if (Visitor is not null) Visit([.. path]);
 
-                    step = Step.CheckingProperties;
-                    found.Clear();
                     Array.Clear(discovered);
                     foreach (var i in walkFound) discovered[i] = true;
-                    CheckProperties(state, ref bits, discovered, found);
-                    if (checkMutation && Changed(state, key)) throw Mutated(MutatedByProperties);
-                    foreach (var i in found)
+                    bits = expander.CheckState(state, key, bits, discovered, scratch, out _);
+                    foreach (var i in scratch.Found)
                     {
                         walkFound.Add(i);
                         RecordDiscovery(walk, i, path);
                     }
 
-                    step = Step.ListingActions;
-                    actions.Clear();
-                    Model.Actions(state, actions);
-                    if (checkMutation && Changed(state, key)) throw Mutated(MutatedByActions);
-                    step = Step.Expanding;
+                    // Choose among the enabled actions; one that changes nothing or leaves the boundary is
+                    // not a step, so choose again among the rest. None left: a terminal state.
+                    expander.ListActions(state, key, scratch);
                     candidates.Clear();
-                    for (var i = 0; i < actions.Count; i++) candidates.Add(i);
+                    for (var i = 0; i < scratch.Actions.Count; i++) candidates.Add(i);
                     var moved = false;
                     while (candidates.Count > 0 && !moved)
                     {
                         candidateActions.Clear();
-                        foreach (var i in candidates) candidateActions.Add(actions[i]);
+                        foreach (var i in candidates) candidateActions.Add(scratch.Actions[i]);
                         var pick = chooser.ChooseAction(state, candidateActions, random);
                         if (pick < 0 || pick >= candidates.Count)
                             throw new InvalidOperationException($"The chooser picked action {pick} of {candidates.Count}.");
-                        actionIndex = candidates[pick];
+                        var actionIndex = candidates[pick];
                         candidates.RemoveAt(pick);
-                        var changes = Model.TryNextState(state, actions[actionIndex], out var next);
-                        if (checkMutation && Changed(state, key)) throw Mutated(MutatedByAction(actions, actionIndex));
-                        if (!changes) continue;
+                        if (!expander.TryStep(state, key, scratch, actionIndex, out var next)) continue;
                         path.Add(actionIndex);
                         state = next;
                         moved = true;
@@ -178,7 +173,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
             }
             catch (Exception e)
             {
-                RecordFault(e, $"{Describe(step, default!, actions, actionIndex)} in simulation walk {walk}", null, [.. path]);
+                RecordFault(e, $"{expander.Describe(scratch)} in simulation walk {walk}", [.. path]);
                 return;
             }
             AddStates(states);
