@@ -95,4 +95,13 @@ public class TypedTimerTests
         Assert.Equal(new Command<Unit>.CancelTimer(new Alarm.Ring(1)), untyped.Commands[1]);
         Assert.Same(untyped, (Out<Unit>)typed);
     }
+
+    [Fact]
+    public void The_typed_out_sets_and_cancels_only_timers_of_its_type()
+    {
+        // What makes a timer of another type a compile error: no overload takes anything but the timer type.
+        var methods = typeof(Out<Unit, Alarm>).GetMethods().Where(m => m.Name is "SetTimer" or "CancelTimer").ToList();
+        Assert.Equal(3, methods.Count);
+        Assert.All(methods, m => Assert.Equal(typeof(Alarm), m.GetParameters()[0].ParameterType));
+    }
 }
