@@ -46,6 +46,23 @@ cat > "$work/nuget.config" <<XML
 </configuration>
 XML
 
+# new_project DIR PROPERTIES PACKAGES: a fresh project (Consumer.csproj) that sees only the local feed and nuget.org.
+new_project() {
+  mkdir -p "$1"
+  cp "$work/nuget.config" "$1/"
+  cat > "$1/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    $2
+  </PropertyGroup>
+  <ItemGroup>$3</ItemGroup>
+</Project>
+XML
+}
+
 # name | attribute | using | package references | extra properties
 frontends=(
   "xunit|ModelTheory|using Stateright.Testing.Xunit;|<PackageReference Include=\"Stateright.Testing.Xunit\" Version=\"$version\" /><PackageReference Include=\"xunit\" Version=\"2.9.3\" /><PackageReference Include=\"xunit.runner.visualstudio\" Version=\"3.1.5\" /><PackageReference Include=\"Microsoft.NET.Test.Sdk\" Version=\"18.0.1\" />|"
@@ -57,20 +74,7 @@ frontends=(
 for entry in "${frontends[@]}"; do
   IFS='|' read -r name attribute using packages properties <<<"$entry"
   project="$work/$name"
-  mkdir -p "$project"
-  cp "$work/nuget.config" "$project/"
-  cat > "$project/Consumer.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <IsTestProject>true</IsTestProject>
-    $properties
-  </PropertyGroup>
-  <ItemGroup>$packages</ItemGroup>
-</Project>
-XML
+  new_project "$project" "<IsTestProject>true</IsTestProject>$properties" "$packages"
   sed -e "s|__USING__|$using|" -e "s|__ATTRIBUTE__|$attribute|" "$repo/tests/Consumer/Model.cs.txt" > "$project/CounterTests.cs"
 
   echo "== $name: first run (expected to fail: no verified snapshots yet)"
@@ -98,19 +102,7 @@ XML
 done
 echo "== udp: a console program on Stateright.Testing.Runtime alone runs an actor on a loopback port"
 project="$work/udp"
-mkdir -p "$project"
-cp "$work/nuget.config" "$project/"
-cat > "$project/Udp.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-  </PropertyGroup>
-  <ItemGroup><PackageReference Include="Stateright.Testing.Runtime" Version="$version" /></ItemGroup>
-</Project>
-XML
+new_project "$project" "<OutputType>Exe</OutputType>" "<PackageReference Include=\"Stateright.Testing.Runtime\" Version=\"$version\" />"
 cp "$repo/tests/Consumer/Udp.cs.txt" "$project/Program.cs"
 output=$(dotnet run --project "$project" 2>&1) || { echo "$output"; echo "FAIL udp: the program failed"; exit 1; }
 [ "$output" = "echo: ping" ] || { echo "$output"; echo "FAIL udp: expected 'echo: ping'"; exit 1; }
