@@ -21,4 +21,15 @@ public class TimersTests
         Assert.Equal(new Timers.PingerState(1, 0), even.StateOf<Timers.PingerState>(0)); // pinged Id(2) only
         Assert.Equal([new Envelope<Timers.PingerMsg>(0, 2, Timers.PingerMsg.Ping)], even.Network.All);
     }
+
+    [Theory]
+    [InlineData("bfs", 2327L, 854L)]
+    [InlineData("dfs", 2327L, 854L)]
+    public void The_bounded_state_counts_are_pinned(string engine, long states, long unique)
+    {
+        // Pinned before the pingers moved to typed timers and state-returning handlers, which must not change them.
+        var builder = Timers.Model().Checker().TargetMaxDepth(6);
+        var checker = (engine == "bfs" ? builder.SpawnBfs() : builder.SpawnDfs()).Join();
+        Assert.Equal((states, unique), (checker.StateCount, checker.UniqueStateCount));
+    }
 }

@@ -4,7 +4,9 @@
 # project outside the repository that uses the packages by PackageReference only, and checks the snapshot
 # workflow a user goes through: the first `dotnet test` fails (a new counterexample and a new example have
 # no verified snapshot yet) and writes received files; `stateright accept` (the tool, installed from the
-# feed) accepts them; the second `dotnet test` passes with one result per property.
+# feed) accepts them; the second `dotnet test` passes with one result per property. Before that it checks
+# that every package has symbols and that the dependencies follow the split (nothing for checking models,
+# no snapshots for the UDP runtime, no logging for model tests); after, a console program uses the runtime.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
@@ -15,6 +17,19 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 echo "== pack $version"
 dotnet pack "$repo/Stateright.Testing.sln" -c Release -o "$feed" -p:Version="$version" --nologo -v quiet
+
+echo "== every package, with symbols, and the dependency split"
+nuspec() { unzip -p "$feed/$1.$version.nupkg" "$1.nuspec"; }
+for package in Stateright.Testing Stateright.Testing.Runtime Stateright.Testing.ModelTests Stateright.Testing.Xunit \
+               Stateright.Testing.XunitV3 Stateright.Testing.NUnit Stateright.Testing.TestAdapter Stateright.Testing.Tool; do
+  [ -f "$feed/$package.$version.nupkg" ] && [ -f "$feed/$package.$version.snupkg" ] \
+    || { ls "$feed"; echo "FAIL: $package.$version.nupkg or .snupkg missing"; exit 1; }
+done
+# Checking models pulls nothing; running actors on UDP pulls no snapshots; model tests pull no logging.
+if nuspec Stateright.Testing | grep -q '<dependency '; then nuspec Stateright.Testing; echo "FAIL: Stateright.Testing has dependencies"; exit 1; fi
+if nuspec Stateright.Testing.Runtime | grep -Eq 'id="(DiffEngine|EmptyFiles|Stateright.Testing.ModelTests)"'; then echo "FAIL: the runtime depends on snapshots"; exit 1; fi
+if nuspec Stateright.Testing.ModelTests | grep -Eq 'id="(Microsoft.Extensions.Logging|Stateright.Testing.Runtime)'; then echo "FAIL: ModelTests depends on logging"; exit 1; fi
+nuspec Stateright.Testing.Runtime | grep -q 'id="Microsoft.Extensions.Logging.Abstractions"' || { echo "FAIL: the runtime lost its logging dependency"; exit 1; }
 
 echo "== install the stateright tool from the feed"
 dotnet tool install Stateright.Testing.Tool --version "$version" --tool-path "$work/tool" --add-source "$feed"
@@ -31,6 +46,23 @@ cat > "$work/nuget.config" <<XML
 </configuration>
 XML
 
+# new_project DIR PROPERTIES PACKAGES: a fresh project (Consumer.csproj) that sees only the local feed and nuget.org.
+new_project() {
+  mkdir -p "$1"
+  cp "$work/nuget.config" "$1/"
+  cat > "$1/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    $2
+  </PropertyGroup>
+  <ItemGroup>$3</ItemGroup>
+</Project>
+XML
+}
+
 # name | attribute | using | package references | extra properties
 frontends=(
   "xunit|ModelTheory|using Stateright.Testing.Xunit;|<PackageReference Include=\"Stateright.Testing.Xunit\" Version=\"$version\" /><PackageReference Include=\"xunit\" Version=\"2.9.3\" /><PackageReference Include=\"xunit.runner.visualstudio\" Version=\"3.1.5\" /><PackageReference Include=\"Microsoft.NET.Test.Sdk\" Version=\"18.0.1\" />|"
@@ -42,26 +74,14 @@ frontends=(
 for entry in "${frontends[@]}"; do
   IFS='|' read -r name attribute using packages properties <<<"$entry"
   project="$work/$name"
-  mkdir -p "$project"
-  cp "$work/nuget.config" "$project/"
-  cat > "$project/Consumer.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <IsTestProject>true</IsTestProject>
-    $properties
-  </PropertyGroup>
-  <ItemGroup>$packages</ItemGroup>
-</Project>
-XML
+  new_project "$project" "<IsTestProject>true</IsTestProject>$properties" "$packages"
   sed -e "s|__USING__|$using|" -e "s|__ATTRIBUTE__|$attribute|" "$repo/tests/Consumer/Model.cs.txt" > "$project/CounterTests.cs"
 
   echo "== $name: first run (expected to fail: no verified snapshots yet)"
   if dotnet test "$project" --logger "trx;LogFileName=first.trx" --results-directory "$project/TestResults" > "$project/first.log" 2>&1; then
     cat "$project/first.log"; echo "FAIL $name: the first run passed without verified snapshots"; exit 1
   fi
+  grep -q '"Stateright.Testing.ModelTests/' "$project/obj/project.assets.json" || { echo "FAIL $name: Stateright.Testing.ModelTests did not come transitively"; exit 1; }
   received=$(find "$project" -maxdepth 1 -name 'CounterTests.Counter.*.received.txt' | wc -l)
   [ "$received" -eq 2 ] || { cat "$project/first.log"; echo "FAIL $name: expected 2 received files, found $received"; exit 1; }
   grep -q 'stateright accept' "$project/TestResults/first.trx" || { echo "FAIL $name: the failure message does not name stateright accept"; exit 1; }
@@ -80,4 +100,13 @@ XML
   [ "$passed" -eq 3 ] || { echo "FAIL $name: expected 3 passed results, found $passed"; exit 1; }
   echo "ok $name: 3 properties, received -> accepted -> passed"
 done
-echo "consumer test passed for all 4 front ends (xunit, xunitv3, nunit, adapter)"
+echo "== udp: a console program on Stateright.Testing.Runtime alone runs an actor on a loopback port"
+project="$work/udp"
+new_project "$project" "<OutputType>Exe</OutputType>" "<PackageReference Include=\"Stateright.Testing.Runtime\" Version=\"$version\" />"
+cp "$repo/tests/Consumer/Udp.cs.txt" "$project/Program.cs"
+output=$(dotnet run --project "$project" 2>&1) || { echo "$output"; echo "FAIL udp: the program failed"; exit 1; }
+[ "$output" = "echo: ping" ] || { echo "$output"; echo "FAIL udp: expected 'echo: ping'"; exit 1; }
+if grep -Eq '"(DiffEngine|EmptyFiles|Stateright.Testing.ModelTests)/' "$project/obj/project.assets.json"; then echo "FAIL udp: snapshot packages came with the runtime"; exit 1; fi
+echo "ok udp: echo over loopback UDP, no snapshot dependency"
+
+echo "consumer test passed for all 4 front ends (xunit, xunitv3, nunit, adapter) and the UDP runtime"

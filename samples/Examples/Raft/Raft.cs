@@ -109,7 +109,7 @@ public static class Raft
     /// <paramref name="durable"/> server saves its term, vote and log whenever they change, and
     /// restores them when it recovers from a crash.
     /// </summary>
-    public sealed class Server(int serverCount, bool durable = false) : Actor<RaftMessage, NodeState>
+    public sealed class Server(int serverCount, bool durable = false) : Actor<RaftMessage, NodeState, RaftTimer>
     {
         private int Majority => (serverCount + 2) / 2; // ⌈(n + 1) / 2⌉
 
@@ -117,7 +117,7 @@ public static class Raft
         public override string Name => "Raft Server";
 
         /// <inheritdoc/>
-        public override NodeState OnStart(Id id, Out<RaftMessage> o)
+        public override NodeState OnStart(Id id, Out<RaftMessage, RaftTimer> o)
         {
             o.SetTimer(RaftTimer.ElectionTimeout, ModelHelpers.ModelOnlyTimeout());
             o.SetTimer(RaftTimer.ReplicationTimeout, ModelHelpers.ModelOnlyTimeout());
@@ -126,7 +126,7 @@ public static class Raft
         }
 
         /// <inheritdoc/>
-        public override NodeState OnStart(Id id, object? storage, Out<RaftMessage> o)
+        public override NodeState OnStart(Id id, object? storage, Out<RaftMessage, RaftTimer> o)
         {
             var state = OnStart(id, o);
             return durable && storage is DurableState saved
@@ -135,7 +135,7 @@ public static class Raft
         }
 
         /// <inheritdoc/>
-        public override void OnMsg(Id id, ref Cow<NodeState> cell, Id src, RaftMessage msg, Out<RaftMessage> o)
+        public override void OnMsg(Id id, ref Cow<NodeState> cell, Id src, RaftMessage msg, Out<RaftMessage, RaftTimer> o)
         {
             // Every message counts as a change of state, even one that leaves it equal (the Rust
             // example takes its state mutably on every message), so no delivery is skipped as a no-op.
@@ -153,10 +153,10 @@ public static class Raft
         }
 
         /// <inheritdoc/>
-        public override void OnTimeout(Id id, ref Cow<NodeState> cell, object timer, Out<RaftMessage> o)
+        public override void OnTimeout(Id id, ref Cow<NodeState> cell, RaftTimer timer, Out<RaftMessage, RaftTimer> o)
         {
             var state = cell.Value;
-            cell.Value = (RaftTimer)timer switch
+            cell.Value = timer switch
             {
                 RaftTimer.ElectionTimeout when state.CurrentRole != Role.Leader => StartElection(state, o),
                 RaftTimer.ReplicationTimeout => ReplicateToAll(state, o),
@@ -165,13 +165,13 @@ public static class Raft
             SaveIfChanged(state, cell.Value, o);
         }
 
-        private void SaveIfChanged(NodeState before, NodeState after, Out<RaftMessage> o)
+        private void SaveIfChanged(NodeState before, NodeState after, Out<RaftMessage, RaftTimer> o)
         {
             if (durable && (before.CurrentTerm != after.CurrentTerm || before.VotedFor != after.VotedFor || before.Log != after.Log))
                 o.Save(new DurableState(after.CurrentTerm, after.VotedFor, after.Log));
         }
 
-        private NodeState StartElection(NodeState state, Out<RaftMessage> o)
+        private NodeState StartElection(NodeState state, Out<RaftMessage, RaftTimer> o)
         {
             state = state with
             {
@@ -185,7 +185,7 @@ public static class Raft
             return state;
         }
 
-        private static NodeState OnVoteRequest(NodeState state, RaftMessage.VoteRequest request, Out<RaftMessage> o)
+        private static NodeState OnVoteRequest(NodeState state, RaftMessage.VoteRequest request, Out<RaftMessage, RaftTimer> o)
         {
             if (request.CandidateTerm > state.CurrentTerm)
                 state = state with { CurrentTerm = request.CandidateTerm, CurrentRole = Role.Follower, VotedFor = null };
@@ -197,7 +197,7 @@ public static class Raft
             return state;
         }
 
-        private NodeState OnVoteResponse(NodeState state, RaftMessage.VoteResponse response, Out<RaftMessage> o)
+        private NodeState OnVoteResponse(NodeState state, RaftMessage.VoteResponse response, Out<RaftMessage, RaftTimer> o)
         {
             if (state.CurrentRole == Role.Candidate && response.Term == state.CurrentTerm && response.Granted)
             {
@@ -222,7 +222,7 @@ public static class Raft
             return state;
         }
 
-        private static NodeState OnLogRequest(NodeState state, RaftMessage.LogRequest request, Out<RaftMessage> o)
+        private static NodeState OnLogRequest(NodeState state, RaftMessage.LogRequest request, Out<RaftMessage, RaftTimer> o)
         {
             if (request.Term > state.CurrentTerm)
             {
@@ -248,7 +248,7 @@ public static class Raft
             return state;
         }
 
-        private NodeState OnLogResponse(NodeState state, RaftMessage.LogResponse response, Out<RaftMessage> o)
+        private NodeState OnLogResponse(NodeState state, RaftMessage.LogResponse response, Out<RaftMessage, RaftTimer> o)
         {
             if (response.Term == state.CurrentTerm && state.CurrentRole == Role.Leader)
             {
@@ -277,7 +277,7 @@ public static class Raft
             return state;
         }
 
-        private NodeState OnBroadcast(NodeState state, string payload, Out<RaftMessage> o)
+        private NodeState OnBroadcast(NodeState state, string payload, Out<RaftMessage, RaftTimer> o)
         {
             if (state.CurrentRole == Role.Leader)
             {
@@ -294,21 +294,21 @@ public static class Raft
         }
 
         /// <summary>A new leader sends itself what it buffered while no leader was known.</summary>
-        private static NodeState DrainBuffer(NodeState state, Out<RaftMessage> o)
+        private static NodeState DrainBuffer(NodeState state, Out<RaftMessage, RaftTimer> o)
         {
             if (state.CurrentRole != Role.Leader || state.Buffer.IsEmpty) return state;
             foreach (var payload in state.Buffer) o.Send(state.Id, new RaftMessage.Broadcast(payload));
             return state with { Buffer = [] };
         }
 
-        private NodeState ReplicateToAll(NodeState state, Out<RaftMessage> o)
+        private NodeState ReplicateToAll(NodeState state, Out<RaftMessage, RaftTimer> o)
         {
             if (state.CurrentRole != Role.Leader) return state;
             foreach (var peer in Peers(state.Id)) Replicate(state, peer.Index, o);
             return state;
         }
 
-        private static void Replicate(NodeState state, int follower, Out<RaftMessage> o)
+        private static void Replicate(NodeState state, int follower, Out<RaftMessage, RaftTimer> o)
         {
             var prefixLength = state.SentLength[follower];
             var suffix = state.Log.GetRange(prefixLength, state.Log.Count - prefixLength);

@@ -18,11 +18,11 @@ public static class Timers
     /// <summary>Pings sent and pongs received.</summary>
     public sealed record PingerState(int Sent, int Received);
 
-    /// <summary>A pinger.</summary>
-    public sealed class Pinger(IReadOnlyList<Id> peers) : Actor<PingerMsg, PingerState>
+    /// <summary>A pinger: typed timers, and handlers that return the new state.</summary>
+    public sealed class Pinger(IReadOnlyList<Id> peers) : Actor<PingerMsg, PingerState, PingerTimer>
     {
         /// <inheritdoc/>
-        public override PingerState OnStart(Id id, Out<PingerMsg> o)
+        public override PingerState OnStart(Id id, Out<PingerMsg, PingerTimer> o)
         {
             o.SetTimer(PingerTimer.Even, ModelHelpers.ModelOnlyTimeout());
             o.SetTimer(PingerTimer.Odd, ModelHelpers.ModelOnlyTimeout());
@@ -31,24 +31,25 @@ public static class Timers
         }
 
         /// <inheritdoc/>
-        public override void OnMsg(Id id, ref Cow<PingerState> state, Id src, PingerMsg msg, Out<PingerMsg> o)
+        public override PingerState OnMsg(Id id, PingerState state, Id src, PingerMsg msg, Out<PingerMsg, PingerTimer> o)
         {
-            if (msg == PingerMsg.Ping) o.Send(src, PingerMsg.Pong);
-            else state.Value = state.Value with { Received = state.Value.Received + 1 };
+            if (msg == PingerMsg.Pong) return state with { Received = state.Received + 1 };
+            o.Send(src, PingerMsg.Pong);
+            return state;
         }
 
         /// <inheritdoc/>
-        public override void OnTimeout(Id id, ref Cow<PingerState> state, object timer, Out<PingerMsg> o)
+        public override PingerState OnTimeout(Id id, PingerState state, PingerTimer timer, Out<PingerMsg, PingerTimer> o)
         {
-            var kind = (PingerTimer)timer;
-            o.SetTimer(kind, ModelHelpers.ModelOnlyTimeout());
-            if (kind == PingerTimer.NoOp) return;
+            o.SetTimer(timer, ModelHelpers.ModelOnlyTimeout());
+            if (timer == PingerTimer.NoOp) return state; // unchanged, and only re-armed: a no-op the checker skips
             foreach (var peer in peers)
             {
-                if ((peer.Value % 2 == 0) != (kind == PingerTimer.Even)) continue;
-                state.Value = state.Value with { Sent = state.Value.Sent + 1 };
+                if ((peer.Value % 2 == 0) != (timer == PingerTimer.Even)) continue;
+                state = state with { Sent = state.Sent + 1 };
                 o.Send(peer, PingerMsg.Ping);
             }
+            return state;
         }
     }
 

@@ -2,8 +2,9 @@ namespace Stateright.Actors;
 
 /// <summary>
 /// An actor as the model checker and the UDP runtime see it: state is untyped here so that actors of
-/// different classes can share one system. Derive from <see cref="Actor{TMsg, TState}"/> rather than
-/// implementing this directly.
+/// different classes can share one system. Derive from <see cref="Actor{TMsg, TState}"/> (or, for typed
+/// timers and random choices, <see cref="Actor{TMsg, TState, TTimer}"/> or
+/// <see cref="Actor{TMsg, TState, TTimer, TRandom}"/>) rather than implementing this directly.
 /// </summary>
 /// <typeparam name="TMsg">The message type shared by the system.</typeparam>
 public interface IActor<TMsg>

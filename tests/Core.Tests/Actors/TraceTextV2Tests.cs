@@ -31,6 +31,22 @@ public class TraceTextV2Tests
             state.Value = state.Value with { Holder = null };
     }
 
+    /// <summary>The same server with a typed timer and state-returning handlers.</summary>
+    public sealed class TypedLeaseServer(TimeSpan lease) : Actor<LockMsg, ServerState, LockTimer>
+    {
+        public override string Name => "Server";
+        public override ServerState OnStart(Id id, Out<LockMsg, LockTimer> o) => new(null, 1);
+        public override ServerState OnMsg(Id id, ServerState state, Id src, LockMsg msg, Out<LockMsg, LockTimer> o)
+        {
+            if (msg is not LockMsg.Acquire || state.Holder is not null) return state;
+            o.Send(src, new LockMsg.Granted(state.NextToken));
+            o.SetTimer(LockTimer.LeaseExpired, lease, lease);
+            return new ServerState(src, state.NextToken + 1);
+        }
+        public override ServerState OnTimeout(Id id, ServerState state, LockTimer timer, Out<LockMsg, LockTimer> o) =>
+            state with { Holder = null };
+    }
+
     public sealed class LockClient : Actor<LockMsg, string>
     {
         public override string Name => "Client";
@@ -42,10 +58,12 @@ public class TraceTextV2Tests
         public override void OnMsg(Id id, ref Cow<string> state, Id src, LockMsg msg, Out<LockMsg> o) => state.Value = "holding";
     }
 
-    private static string Trace(TimeSpan lease)
+    private static string Trace(TimeSpan lease) => Trace(new LeaseServer(lease));
+
+    private static string Trace(IActor<LockMsg> server)
     {
         var model = ActorModel.Create<LockMsg>()
-            .Actor(new LeaseServer(lease))
+            .Actor(server)
             .Actor(new LockClient())
             .InitNetwork(NetworkKind.UnorderedNonDuplicating)
             .Property(Expectation.Sometimes, "lease expired while held", s => s.StateOf<ServerState>(Id.From(0)) is { Holder: null, NextToken: 2 } && s.StateOf<string>(Id.From(1)) == "holding");
@@ -88,4 +106,8 @@ public class TraceTextV2Tests
         Assert.Equal(Trace(TimeSpan.FromSeconds(5)), Trace(TimeSpan.FromMinutes(3)));
         Assert.DoesNotContain("00:0", Trace(TimeSpan.FromSeconds(5)));
     }
+
+    [Fact]
+    public void A_server_moved_to_a_typed_timer_and_returned_states_gives_the_same_trace() =>
+        Assert.Equal(Trace(TimeSpan.FromSeconds(5)), Trace(new TypedLeaseServer(TimeSpan.FromSeconds(5))));
 }

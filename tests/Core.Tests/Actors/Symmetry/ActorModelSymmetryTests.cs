@@ -1,6 +1,5 @@
 using Stateright.Actors;
 using Stateright.Examples;
-using Stateright.Testing;
 
 namespace Stateright.Tests.Actors.Symmetry;
 
@@ -60,21 +59,6 @@ public class ActorModelSymmetryTests
         Assert.Contains("Symmetric(ids)", problem);
         Assert.DoesNotContain("`", problem);
         Assert.DoesNotContain("IRepresentative", problem);
-    }
-
-    [Fact]
-    public async Task A_model_test_with_Symmetry_true_uses_the_declared_symmetry_or_names_the_api()
-    {
-        var handle = IModelHandle.TryCreate(TwoPhaseCommitActors.Model(3))!;
-        var result = await handle.RunAsync(new ModelTestOptions { Symmetry = true, Threads = 2 }, _ => { }, CancellationToken.None);
-        Assert.Equal(CheckerStatus.Exhausted, result.Status);
-        Assert.Contains("unique=103", result.Summary);
-
-        var plain = IModelHandle.TryCreate(SingleCopyRegister.Model(clientCount: 2, serverCount: 1))!;
-        var error = await Assert.ThrowsAsync<ModelTestConfigurationException>(() => plain.RunAsync(new ModelTestOptions { Symmetry = true }, _ => { }, CancellationToken.None));
-        Assert.Contains("Symmetry = true", error.Message);
-        Assert.Contains(".Symmetric(", error.Message);
-        Assert.DoesNotContain("`", error.Message);
     }
 
     [Fact]

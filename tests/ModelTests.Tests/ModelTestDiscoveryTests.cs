@@ -4,6 +4,8 @@ using Stateright.Tests.TestModels;
 
 namespace Stateright.Tests.Testing;
 
+// Counts ModelRunCache.RunsStarted, a process-wide counter: never in parallel with the runner tests.
+[Collection(nameof(ModelRunCache))]
 public class ModelTestDiscoveryTests
 {
     public static class Samples
@@ -57,7 +59,7 @@ public class ModelTestDiscoveryTests
         Assert.Equal(3, cases.Select(c => c.Id).Distinct().Count());
         Assert.Equal("ThreeProperties(c)", cases[2].DisplayName);
         Assert.Equal("Stateright.Tests.Testing.ModelTestDiscoveryTests+Samples.ThreeProperties(c)", cases[2].FullyQualifiedName);
-        Assert.Equal("Stateright.Testing.Core.Tests:Stateright.Tests.Testing.ModelTestDiscoveryTests+Samples.ThreeProperties:c", cases[2].Id);
+        Assert.Equal("Stateright.Testing.ModelTests.Tests:Stateright.Tests.Testing.ModelTestDiscoveryTests+Samples.ThreeProperties:c", cases[2].Id);
         Assert.Equal([new KeyValuePair<string, string>("ModelProperty", "c")], cases[2].Traits);
         Assert.EndsWith("ModelTestDiscoveryTests.cs", cases[2].SourceFilePath);
         var attributeLine = Array.FindIndex(File.ReadAllLines(cases[2].SourceFilePath), l => l.Contains("[ModelTest(Threads = 1)]")) + 1;

@@ -50,7 +50,7 @@ public sealed class StorageTests : IDisposable
     {
         var untyped = JsonStorageSerializer.Default;
         var bytes = untyped.Serialize(new Durable(3, "n"));
-        Assert.StartsWith("""{"type":"Stateright.Tests.Runtime.StorageTests+Durable, Stateright.Testing.Core.Tests","value":{"Counter":3""", Encoding.UTF8.GetString(bytes));
+        Assert.StartsWith("""{"type":"Stateright.Tests.Runtime.StorageTests+Durable, Stateright.Testing.Runtime.Tests","value":{"Counter":3""", Encoding.UTF8.GetString(bytes));
         Assert.Equal(new Durable(3, "n"), untyped.Deserialize(bytes));
 
         var typed = JsonStorageSerializer.For<Durable>();

@@ -5,6 +5,8 @@ using Stateright.Tests.TestModels;
 
 namespace Stateright.Tests.Testing;
 
+// Counts ModelRunCache.RunsStarted, a process-wide counter: never in parallel with the discovery tests.
+[Collection(nameof(ModelRunCache))]
 public sealed class ModelTestRunnerTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("stateright-runner-").FullName;
