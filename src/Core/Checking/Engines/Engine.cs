@@ -28,6 +28,8 @@ internal abstract class Engine<TState, TAction>
         DetectMutation = options.DetectMutationValue;
         MemoryBudget = options.MemoryBudgetValue;
         FinishWhen = options.FinishWhenValue.Bind(Properties);
+        Liveness = options.LivenessValue;
+        Fairness = new Fairness<TState, TAction>(Model, options.FairnessValue);
         for (var i = 0; i < Properties.Length; i++)
         {
             if (Properties[i].Expectation != Expectation.Eventually) continue;
@@ -53,6 +55,8 @@ internal abstract class Engine<TState, TAction>
     public Func<bool[], bool> FinishWhen { get; }
     public bool DetectMutation { get; }
     public long? MemoryBudget { get; }
+    public LivenessSemantics Liveness { get; }
+    public Fairness<TState, TAction> Fairness { get; }
 
     /// <summary>One bit per <see cref="Expectation.Eventually"/> property (bit = property index), set while unsatisfied on a path.</summary>
     public ulong InitialEventuallyBits { get; }
@@ -78,6 +82,7 @@ internal abstract class Engine<TState, TAction>
         try
         {
             result = Search();
+            if (this is not SimulationEngine<TState, TAction>) result = LivenessCheck.Complete(this, result);
         }
         catch (Exception e)
         {
@@ -381,4 +386,7 @@ internal sealed record EngineResult(CheckerStatus Status, Dictionary<int, int[]>
 {
     public ModelCheckingException? Error { get; init; }
     public TimeSpan? StoppedAfter { get; init; }
+
+    /// <summary>For <c>Eventually</c> counterexamples that are lassos: where the cycle starts, by property index.</summary>
+    public Dictionary<int, int> CycleStarts { get; init; } = [];
 }
