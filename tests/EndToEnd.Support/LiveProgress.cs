@@ -51,6 +51,10 @@ public static partial class LiveProgress
         return problems;
     }
 
+    /// <summary>Null when the live progress of <paramref name="testName"/> is right (see <see cref="Problems"/>); otherwise the problems and the whole timed run.</summary>
+    public static string? Failure(DotnetCli.StreamedResult run, string testName, int minimum = 2) =>
+        Problems(run, testName, minimum) is { Count: > 0 } problems ? string.Join('\n', problems) + "\n" + Describe(run) : null;
+
     /// <summary>The whole run with each line's arrival time, for failure messages.</summary>
     public static string Describe(DotnetCli.StreamedResult run) =>
         $"exit {run.ExitCode} at {run.ExitedAt.TotalSeconds:F1}s\n" + string.Join('\n', run.Lines.Select(l => $"{l.At.TotalSeconds,6:F1}s {l.Text}"));
