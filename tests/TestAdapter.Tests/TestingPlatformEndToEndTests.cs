@@ -68,7 +68,7 @@ public sealed class TestingPlatformEndToEndTests(FixtureBuild fixture)
             ["test", "--project", fixture.Project, "-c", fixture.Configuration, "--no-build", "--report-trx", "--report-trx-filename", "gj.trx", "--results-directory", results],
             workingDirectory: directory);
         Assert.NotEqual(0, run.ExitCode); // the fixture fails on purpose
-        Assert.Contains("total: 11", run.Output);
+        Assert.Contains($"total: {Expected.Outcomes.Count}", run.Output);
         var report = TrxReport.Read(Path.Combine(results, "gj.trx"));
         Assert.Equal(Expected.Outcomes, report.ToDictionary(r => r.Name, r => r.Outcome));
     }

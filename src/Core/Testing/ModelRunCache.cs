@@ -76,6 +76,7 @@ internal sealed class ModelRun(string key, Func<int, ModelRun, CancellationToken
     private readonly ConsoleThrottle _console = new(ModelTestProgress.ConsoleInterval);
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly List<string> _lines = [];
+    private readonly List<string> _unheard = []; // console lines written while no case was waiting (the header can beat the first case's wait)
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private Task<ModelRunRecord>? _task;
     private int _waiters;
@@ -118,6 +119,7 @@ internal sealed class ModelRun(string key, Func<int, ModelRun, CancellationToken
         {
             _lines.Add(line);
             var console = _console.Admit(periodic, _clock.Elapsed);
+            if (console && _listeners.Count == 0) _unheard.Add(line);
             foreach (var listener in _listeners)
             {
                 Notify(listener.Output, line);
@@ -141,8 +143,10 @@ internal sealed class ModelRun(string key, Func<int, ModelRun, CancellationToken
 
     /// <summary>
     /// Waits for the run; <paramref name="progress"/>'s output first receives the lines written so far,
-    /// then each new one; its console receives only new lines, throttled. Cancelling <paramref name="cancellationToken"/> stops this wait; when it was
-    /// the last waiter of an unfinished run, the checker is cancelled too and the run is forgotten.
+    /// then each new one; its console receives the throttled new lines (and those no case heard, such as
+    /// a header written before the first case began to wait). Cancelling <paramref name="cancellationToken"/>
+    /// stops this wait; when it was the last waiter of an unfinished run, the checker is cancelled too and
+    /// the run is forgotten.
     /// </summary>
     public async Task<ModelRunRecord> WaitAsync(ModelTestProgress? progress, CancellationToken cancellationToken)
     {
@@ -153,6 +157,11 @@ internal sealed class ModelRun(string key, Func<int, ModelRun, CancellationToken
             {
                 // A case that joins a run already under way sees its header and progress so far.
                 foreach (var line in _lines) Notify(progress.Output, line);
+                if (progress.Console is not null)
+                {
+                    foreach (var line in _unheard) Notify(progress.Console, line);
+                    _unheard.Clear();
+                }
                 _listeners.Add(progress);
             }
         }

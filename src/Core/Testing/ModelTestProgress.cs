@@ -8,7 +8,7 @@ namespace Stateright.Testing;
 /// "Checking." line every <see cref="ConsoleInterval"/>, and the final "Done." line.
 /// </summary>
 /// <param name="output">Receives every line, including those written before the case joined the run; null for none.</param>
-/// <param name="console">Receives the throttled lines written while the case waits (never earlier ones); null for none.</param>
+/// <param name="console">Receives the throttled lines written while the case waits (earlier ones only if no case was waiting to hear them); null for none.</param>
 public sealed class ModelTestProgress(Action<string>? output = null, Action<string>? console = null)
 {
     /// <summary>How long the console goes without a periodic "Checking." line while a check runs (five seconds).</summary>
