@@ -12,10 +12,13 @@ public static partial class LiveProgress
     /// <summary>The environment that makes the fixtures' <c>Slow</c> model check until its timeout (tests/Fixtures/Shared).</summary>
     public static IReadOnlyDictionary<string, string?> SlowFixture { get; } = new Dictionary<string, string?> { ["STATERIGHT_FIXTURE_SLOW"] = "1" };
 
-    /// <summary>The console's result line for <paramref name="testName"/> ("Passed …" / "Failed …"), or null.</summary>
+    /// <summary>
+    /// The console's result line for <paramref name="testName"/>, or null: VSTest's "Passed …" / "Failed …",
+    /// or Microsoft.Testing.Platform's "passed …" / "failed …" (after its color codes).
+    /// </summary>
     public static DotnetCli.TimedLine? ResultLine(DotnetCli.StreamedResult run, string testName) =>
-        run.Lines.FirstOrDefault(l => l.Text.TrimStart() is var text
-            && (text.StartsWith("Passed ", StringComparison.Ordinal) || text.StartsWith("Failed ", StringComparison.Ordinal))
+        run.Lines.FirstOrDefault(l => Colors().Replace(l.Text, "").TrimStart() is var text
+            && (text.StartsWith("Passed ", StringComparison.OrdinalIgnoreCase) || text.StartsWith("Failed ", StringComparison.OrdinalIgnoreCase))
             && text.Contains(testName, StringComparison.Ordinal));
 
     /// <summary>
@@ -58,6 +61,9 @@ public static partial class LiveProgress
     /// <summary>The whole run with each line's arrival time, for failure messages.</summary>
     public static string Describe(DotnetCli.StreamedResult run) =>
         $"exit {run.ExitCode} at {run.ExitedAt.TotalSeconds:F1}s\n" + string.Join('\n', run.Lines.Select(l => $"{l.At.TotalSeconds,6:F1}s {l.Text}"));
+
+    [GeneratedRegex(@"\x1b\[[0-9;]*m")]
+    private static partial Regex Colors();
 
     [GeneratedRegex(@", sec=(\d+(?:\.\d+)?)")]
     private static partial Regex Seconds();

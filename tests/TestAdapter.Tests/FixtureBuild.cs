@@ -49,8 +49,13 @@ public sealed class FixtureBuild : IDisposable
     private string[] VSTestArguments(string[] args) => ["test", Project, "-c", Configuration, "--no-build", "-p:EnableStaterightTestingRunner=false", .. args];
 
     /// <summary>The fixture as a Microsoft.Testing.Platform application: <c>dotnet run --no-build -- args…</c>.</summary>
-    public DotnetCli.Result TestingPlatform(params string[] args) =>
-        DotnetCli.Run(["run", "--project", Project, "-c", Configuration, "--no-build", "--", .. args]);
+    public DotnetCli.Result TestingPlatform(params string[] args) => DotnetCli.Run(TestingPlatformArguments(args));
+
+    /// <summary>As <see cref="TestingPlatform"/>, reading the output as it arrives (<see cref="DotnetCli.Stream"/>).</summary>
+    public DotnetCli.StreamedResult TestingPlatformStreamed(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        DotnetCli.Stream(TestingPlatformArguments(args), environment: environment);
+
+    private string[] TestingPlatformArguments(string[] args) => ["run", "--project", Project, "-c", Configuration, "--no-build", "--", .. args];
 
     private Run Report(string name, DotnetCli.Result result)
     {

@@ -72,4 +72,13 @@ public sealed class TestingPlatformEndToEndTests(FixtureBuild fixture)
         var report = TrxReport.Read(Path.Combine(results, "gj.trx"));
         Assert.Equal(Expected.Outcomes, report.ToDictionary(r => r.Name, r => r.Outcome));
     }
+
+    [Fact]
+    public void A_long_check_prints_progress_on_the_console_while_it_runs()
+    {
+        // The adapter's informational messages reach the platform's console through the VSTest bridge.
+        var streamed = fixture.TestingPlatformStreamed(Stateright.Testing.EndToEnd.LiveProgress.SlowFixture, "--filter", "FullyQualifiedName~AdapterFixture.FixtureModels.Slow");
+        Assert.Null(Stateright.Testing.EndToEnd.LiveProgress.Failure(streamed, "Slow(finite)"));
+        Assert.NotEqual(0, streamed.ExitCode); // it stops at its timeout: incomplete, so failed
+    }
 }
