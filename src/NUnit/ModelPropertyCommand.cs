@@ -15,17 +15,21 @@ internal sealed class ModelPropertyCommand(Test test, IModelTestAttribute attrib
     public override TestResult Execute(TestExecutionContext context)
     {
         var modelCase = ModelTestDiscovery.ForProperty(Test.Method!.MethodInfo, attribute, Test.Properties.Get(ModelTestCase.PropertyTrait) as string);
-        // Progress arrives on the checker's thread, where NUnit's current test (an AsyncLocal) is not
-        // this one: write it inside this test's execution context so NUnit attributes it to this test.
+        // The core's throttled console lines go to TestContext.Progress, which the NUnit adapter shows as
+        // they are written (the full list goes to the test's output at the end). They arrive on the
+        // checker's thread, where NUnit's current test (an AsyncLocal) is not this one: write them inside
+        // this test's execution context so NUnit attributes them to this test.
         var testFlow = ExecutionContext.Capture();
-        void Progress(string line)
+        var name = Test.Name;
+        void Console(string line)
         {
+            line = $"{name}: {line}"; // the console interleaves tests that run in parallel
             if (testFlow is null) TestContext.Progress.WriteLine(line);
             else ExecutionContext.Run(testFlow, state => TestContext.Progress.WriteLine((string)state!), line);
         }
 
         using var stop = new StopSignal(context);
-        var outcome = ModelTestRunner.RunAsync(modelCase, Progress, stop.Token).GetAwaiter().GetResult();
+        var outcome = ModelTestRunner.RunAsync(modelCase, new ModelTestProgress(console: Console), stop.Token).GetAwaiter().GetResult();
 
         context.OutWriter.Write(outcome.OutputText);
         foreach (var artifact in outcome.Artifacts) TestContext.AddTestAttachment(artifact.Path, artifact.Description);

@@ -64,14 +64,12 @@ public sealed class ModelPropertyTestCase : XunitTestCase
         Send(new TestCaseStarting(this));
         Send(new TestStarting(test));
 
-        // Live progress: as test output (runners that stream it) and as a diagnostic message, which
-        // `dotnet test` prints while the check runs when xunit.runner.json sets "diagnosticMessages": true.
-        void Progress(string line)
-        {
-            messageBus.QueueMessage(new TestOutput(test, line + "\n"));
-            diagnosticMessageSink.OnMessage(new DiagnosticMessage($"{DisplayName}: {line}"));
-        }
-        var outcome = await ModelTestRunner.RunAsync(ModelCase(), Progress, cancellationTokenSource.Token).ConfigureAwait(false);
+        // Live progress: every line as test output (for runners that stream it), and the core's throttled
+        // few as diagnostic messages, which `dotnet test` prints while the check runs: the package's
+        // buildTransitive targets turn xUnit's diagnostic messages on for `dotnet test`.
+        void Output(string line) => messageBus.QueueMessage(new TestOutput(test, line + "\n"));
+        void Console(string line) => diagnosticMessageSink.OnMessage(new DiagnosticMessage($"{DisplayName}: {line}"));
+        var outcome = await ModelTestRunner.RunAsync(ModelCase(), new ModelTestProgress(Output, Console), cancellationTokenSource.Token).ConfigureAwait(false);
 
         var seconds = (decimal)outcome.Duration.TotalSeconds;
         var output = outcome.OutputText;

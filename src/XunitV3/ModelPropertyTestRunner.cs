@@ -39,16 +39,16 @@ internal sealed class ModelPropertyTestRunner : XunitTestRunner
         var output = context.TestOutputHelper;
         var name = context.Test?.TestDisplayName ?? modelCase.DisplayName;
         // Live lines are a prefix of the outcome's output (the core's contract): write the rest afterwards.
-        // Each also goes out as a diagnostic message, which runners print as it happens when asked to
-        // (xunit.runner.json "diagnosticMessages": true), as the xUnit v2 front end does.
+        // The core's throttled few also go out as diagnostic messages, which runners print as they
+        // happen: the package's buildTransitive targets turn them on for `dotnet test`, as the v2 front end's do.
         var written = 0;
-        void Live(string line)
+        void Output(string line)
         {
             output?.WriteLine(line);
             written++;
-            context.SendDiagnosticMessage($"{name}: {line}");
         }
-        var outcome = await ModelTestRunner.RunAsync(modelCase, Live, context.CancellationToken).ConfigureAwait(false);
+        void Console(string line) => context.SendDiagnosticMessage($"{name}: {line}");
+        var outcome = await ModelTestRunner.RunAsync(modelCase, new ModelTestProgress(Output, Console), context.CancellationToken).ConfigureAwait(false);
         foreach (var line in outcome.Output.Skip(Volatile.Read(ref written))) output?.WriteLine(line);
         foreach (var artifact in outcome.Artifacts) Attach(context, artifact);
 

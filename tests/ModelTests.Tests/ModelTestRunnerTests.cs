@@ -140,7 +140,7 @@ public sealed class ModelTestRunnerTests : IDisposable
         // The run was abandoned and forgotten: asking again starts a new run, which is not the old one.
         var runs = ModelRunCache.RunsStarted;
         using var second = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        await ModelTestRunner.RunAsync(testCase, Local, null, second.Token);
+        await ModelTestRunner.RunAsync(testCase, Local, new ModelTestProgress(), second.Token);
         Assert.Equal(runs + 1, ModelRunCache.RunsStarted);
     }
 
@@ -159,6 +159,26 @@ public sealed class ModelTestRunnerTests : IDisposable
         // What each case received live is a prefix of its outcome's output, so a front end can write just the rest.
         Assert.Equal(outcomes[0].Output.Take(first.Count), first);
         Assert.Equal(outcomes[1].Output.Take(second.Count), second);
+    }
+
+    [Fact]
+    public async Task The_console_receives_the_header_and_the_final_line_live_and_periodic_lines_only_every_few_seconds()
+    {
+        var options = new ModelTestOptions { Seed = 5152, Threads = 1, TimeoutSeconds = 2.5 };
+        List<string> output = [], console = [], lateConsole = [];
+        var early = ModelTestRunner.RunAsync(Case(nameof(Forever), "finite", options), Local,
+            new ModelTestProgress(line => { lock (output) output.Add(line); }, line => { lock (console) console.Add(line); }));
+        while (true) { lock (output) if (output.Any(IsProgress)) break; await Task.Delay(50); }
+        var late = ModelTestRunner.RunAsync(Case(nameof(Forever), "never", options), Local,
+            new ModelTestProgress(console: line => { lock (lateConsole) lateConsole.Add(line); }));
+        await Task.WhenAll(early, late);
+        Assert.True(output.Count(IsProgress) >= 2, string.Join("\n", output)); // a periodic line about every second goes to the output
+        // A 2.5-second run is shorter than the console interval: the console sees the header and the last line only.
+        Assert.Equal(2, console.Count);
+        Assert.StartsWith("Checker run #", console[0], StringComparison.Ordinal);
+        Assert.StartsWith("Done.", console[1], StringComparison.Ordinal);
+        // A case that joins later is not sent the earlier lines on its console, only what happens while it waits.
+        Assert.Equal([console[1]], lateConsole);
     }
 
     private static bool IsProgress(string line) => line.StartsWith("Checking.", StringComparison.Ordinal);

@@ -40,12 +40,22 @@ public sealed class FixtureBuild : IDisposable
     /// .NET 10 SDK refuses to drive through VSTest, so the VSTest runs switch it off for the invocation:
     /// the built assembly is the same, and VSTest's test host runs it as any class library.
     /// </summary>
-    public DotnetCli.Result VSTest(params string[] args) =>
-        DotnetCli.Run(["test", Project, "-c", Configuration, "--no-build", "-p:EnableStaterightTestingRunner=false", .. args]);
+    public DotnetCli.Result VSTest(params string[] args) => DotnetCli.Run(VSTestArguments(args));
+
+    /// <summary>As <see cref="VSTest"/>, reading the output as it arrives (<see cref="DotnetCli.Stream"/>).</summary>
+    public DotnetCli.StreamedResult VSTestStreamed(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        DotnetCli.Stream(VSTestArguments(args), environment: environment);
+
+    private string[] VSTestArguments(string[] args) => ["test", Project, "-c", Configuration, "--no-build", "-p:EnableStaterightTestingRunner=false", .. args];
 
     /// <summary>The fixture as a Microsoft.Testing.Platform application: <c>dotnet run --no-build -- args…</c>.</summary>
-    public DotnetCli.Result TestingPlatform(params string[] args) =>
-        DotnetCli.Run(["run", "--project", Project, "-c", Configuration, "--no-build", "--", .. args]);
+    public DotnetCli.Result TestingPlatform(params string[] args) => DotnetCli.Run(TestingPlatformArguments(args));
+
+    /// <summary>As <see cref="TestingPlatform"/>, reading the output as it arrives (<see cref="DotnetCli.Stream"/>).</summary>
+    public DotnetCli.StreamedResult TestingPlatformStreamed(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        DotnetCli.Stream(TestingPlatformArguments(args), environment: environment);
+
+    private string[] TestingPlatformArguments(string[] args) => ["run", "--project", Project, "-c", Configuration, "--no-build", "--", .. args];
 
     private Run Report(string name, DotnetCli.Result result)
     {

@@ -1,3 +1,5 @@
+using Stateright.Testing.EndToEnd;
+
 namespace Stateright.Testing.TestAdapter.Tests;
 
 /// <summary>
@@ -27,6 +29,14 @@ public sealed class VSTestEndToEndTests(FixtureBuild fixture)
     {
         var output = fixture.VSTestRun.Result.Output;
         Assert.Contains("at AdapterFixture.FixtureModels.Mixed() in " + Path.Combine(fixture.Directory, "Models.cs") + ":line ", output);
+    }
+
+    [Fact]
+    public void A_long_check_prints_progress_on_the_console_while_it_runs()
+    {
+        var streamed = fixture.VSTestStreamed(LiveProgress.SlowFixture, "--filter", "FullyQualifiedName~AdapterFixture.FixtureModels.Slow", "--logger", "console;verbosity=normal");
+        Assert.Null(LiveProgress.Failure(streamed, "Slow(finite)"));
+        Assert.NotEqual(0, streamed.ExitCode); // it stops at its timeout: incomplete, so failed
     }
 
     [Fact]

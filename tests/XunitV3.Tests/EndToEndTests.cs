@@ -158,4 +158,13 @@ public sealed class EndToEndTests(FixtureRun run) : IClassFixture<FixtureRun>
             .Single(r => (string?)r.Attribute("testName") == Prefix + name)
             .Descendants(ns + "StackTrace").Single().Value;
     }
+
+    [Fact]
+    public void A_long_check_prints_progress_on_the_console_of_dotnet_test_while_it_runs_without_extra_switches()
+    {
+        // The fixture imports the package's buildTransitive files, as a package user's project does.
+        var streamed = run.VSTestStreamed(LiveProgress.SlowFixture, "--filter", "FullyQualifiedName~XunitV3Fixture.LiveProgress", "--logger", "console;verbosity=normal");
+        Assert.Null(LiveProgress.Failure(streamed, "XunitV3Fixture.LiveProgress.Slow(finite)"));
+        Assert.NotEqual(0, streamed.ExitCode); // it stops at its timeout: incomplete, so failed
+    }
 }

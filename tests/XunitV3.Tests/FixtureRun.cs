@@ -44,8 +44,13 @@ public sealed class FixtureRun : IDisposable
     /// applications, which the .NET 10 SDK refuses to run through VSTest; a project that wants VSTest
     /// says it is not one (as samples/GettingStarted.XunitV3Tests does in its project file).
     /// </summary>
-    public DotnetCli.Result VSTest(params string[] args) =>
-        DotnetCli.Run(["test", Project, "-c", Configuration, "--no-build", "-p:IsTestingPlatformApplication=false", .. args]);
+    public DotnetCli.Result VSTest(params string[] args) => DotnetCli.Run(VSTestArguments(args));
+
+    /// <summary>As <see cref="VSTest"/>, reading the output as it arrives (<see cref="DotnetCli.Stream"/>).</summary>
+    public DotnetCli.StreamedResult VSTestStreamed(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        DotnetCli.Stream(VSTestArguments(args), environment: environment);
+
+    private string[] VSTestArguments(string[] args) => ["test", Project, "-c", Configuration, "--no-build", "-p:IsTestingPlatformApplication=false", .. args];
 
     /// <summary>Runs the fixture's executable (through the dotnet host) with Microsoft.Testing.Platform arguments.</summary>
     public DotnetCli.Result Platform(params string[] args) => DotnetCli.Run([Application, .. args]);

@@ -7,7 +7,12 @@ internal interface IModelHandle
 {
     IReadOnlyList<(string Name, Expectation Expectation)> Properties { get; }
 
-    Task<ModelRunResult> RunAsync(ModelTestOptions options, Action<string> progress, CancellationToken cancellationToken);
+    /// <summary>Checks the model; <paramref name="periodic"/> receives a progress line about every second, <paramref name="final"/> the last one.</summary>
+    Task<ModelRunResult> RunAsync(ModelTestOptions options, Action<string> periodic, Action<string> final, CancellationToken cancellationToken);
+
+    /// <summary>Checks the model; <paramref name="progress"/> receives every progress line.</summary>
+    Task<ModelRunResult> RunAsync(ModelTestOptions options, Action<string> progress, CancellationToken cancellationToken) =>
+        RunAsync(options, progress, progress, cancellationToken);
 
     /// <summary>Wraps a <see cref="Model{TState, TAction}"/> instance; null if <paramref name="model"/> is not one.</summary>
     static IModelHandle? TryCreate(object model)
@@ -30,7 +35,7 @@ internal sealed class ModelHandle<TState, TAction>(Model<TState, TAction> model)
     public IReadOnlyList<(string Name, Expectation Expectation)> Properties { get; } =
         model.Properties.Select(p => (p.Name, p.Expectation)).ToArray();
 
-    public async Task<ModelRunResult> RunAsync(ModelTestOptions options, Action<string> progress, CancellationToken cancellationToken)
+    public async Task<ModelRunResult> RunAsync(ModelTestOptions options, Action<string> periodic, Action<string> final, CancellationToken cancellationToken)
     {
         var builder = model.Checker().Threads(options.Threads).WithCancellation(cancellationToken);
         if (options.TargetStateCount > 0) builder.TargetStateCount(options.TargetStateCount);
@@ -54,9 +59,9 @@ internal sealed class ModelHandle<TState, TAction>(Model<TState, TAction> model)
         while (!checker.IsDone)
         {
             await Task.WhenAny(done, Task.Delay(s_progressInterval, CancellationToken.None)).ConfigureAwait(false);
-            if (!checker.IsDone) progress(ProgressLine(checker, stopwatch.Elapsed, done: false));
+            if (!checker.IsDone) periodic(ProgressLine(checker, stopwatch.Elapsed, done: false));
         }
-        progress(ProgressLine(checker, checker.Elapsed, done: true));
+        final(ProgressLine(checker, checker.Elapsed, done: true));
 
         var verdicts = model.Properties.Select(p => Verdict(checker, p)).ToArray();
         var summary = $"{checker.EngineName}, states={checker.StateCount}, unique={checker.UniqueStateCount}, depth={checker.MaxDepth}";

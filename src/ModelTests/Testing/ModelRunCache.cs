@@ -72,8 +72,11 @@ internal sealed class ModelRun(string key, Func<int, ModelRun, CancellationToken
 {
     private readonly object _gate = new();
     private readonly CancellationTokenSource _cancellation = new();
-    private readonly List<Action<string>> _listeners = [];
+    private readonly List<ModelTestProgress> _listeners = [];
+    private readonly ConsoleThrottle _console = new(ModelTestProgress.ConsoleInterval);
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly List<string> _lines = [];
+    private readonly List<string> _unheard = []; // console lines written while no case was waiting (the header can beat the first case's wait)
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private Task<ModelRunRecord>? _task;
     private int _waiters;
@@ -102,15 +105,26 @@ internal sealed class ModelRun(string key, Func<int, ModelRun, CancellationToken
         }
     }
 
-    /// <summary>Records an output line of the run and sends it to every case waiting now.</summary>
-    public void Progress(string line)
+    /// <summary>Records an output line of the run and sends it to every case waiting now (and to their consoles).</summary>
+    public void Progress(string line) => Write(line, periodic: false);
+
+    /// <summary>Records a periodic progress line; it reaches the waiting cases' consoles only every <see cref="ModelTestProgress.ConsoleInterval"/>.</summary>
+    public void Periodic(string line) => Write(line, periodic: true);
+
+    private void Write(string line, bool periodic)
     {
         // Under the lock, so that no line reaches a listener after its wait has ended, and every
         // listener sees the lines in the order of Lines.
         lock (_gate)
         {
             _lines.Add(line);
-            foreach (var listener in _listeners) Notify(listener, line);
+            var console = _console.Admit(periodic, _clock.Elapsed);
+            if (console && _listeners.Count == 0) _unheard.Add(line);
+            foreach (var listener in _listeners)
+            {
+                Notify(listener.Output, line);
+                if (console) Notify(listener.Console, line);
+            }
         }
     }
 
@@ -120,18 +134,21 @@ internal sealed class ModelRun(string key, Func<int, ModelRun, CancellationToken
         get { lock (_gate) return _lines.ToArray(); }
     }
 
-    private static void Notify(Action<string> listener, string line)
+    private static void Notify(Action<string>? listener, string line)
     {
+        if (listener is null) return;
         try { listener(line); }
         catch (Exception) { /* a front end's output channel must not stop the checker */ }
     }
 
     /// <summary>
-    /// Waits for the run; <paramref name="progress"/> first receives the lines written so far, then each
-    /// new one. Cancelling <paramref name="cancellationToken"/> stops this wait; when it was
-    /// the last waiter of an unfinished run, the checker is cancelled too and the run is forgotten.
+    /// Waits for the run; <paramref name="progress"/>'s output first receives the lines written so far,
+    /// then each new one; its console receives the throttled new lines (and those no case heard, such as
+    /// a header written before the first case began to wait). Cancelling <paramref name="cancellationToken"/>
+    /// stops this wait; when it was the last waiter of an unfinished run, the checker is cancelled too and
+    /// the run is forgotten.
     /// </summary>
-    public async Task<ModelRunRecord> WaitAsync(Action<string>? progress, CancellationToken cancellationToken)
+    public async Task<ModelRunRecord> WaitAsync(ModelTestProgress? progress, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -139,7 +156,12 @@ internal sealed class ModelRun(string key, Func<int, ModelRun, CancellationToken
             if (progress is not null)
             {
                 // A case that joins a run already under way sees its header and progress so far.
-                foreach (var line in _lines) Notify(progress, line);
+                foreach (var line in _lines) Notify(progress.Output, line);
+                if (progress.Console is not null)
+                {
+                    foreach (var line in _unheard) Notify(progress.Console, line);
+                    _unheard.Clear();
+                }
                 _listeners.Add(progress);
             }
         }

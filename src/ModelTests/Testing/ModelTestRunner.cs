@@ -20,11 +20,25 @@ public static class ModelTestRunner
     /// when no other case of the run is still waiting) and ends the case as incomplete.
     /// </summary>
     public static Task<ModelTestOutcome> RunAsync(ModelTestCase testCase, Action<string>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(testCase, SnapshotEnvironment.FromProcess(), new ModelTestProgress(progress), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(ModelTestCase, Action{string}, CancellationToken)"/>, with live lines for
+    /// the console too: <paramref name="progress"/>'s <see cref="ModelTestProgress.Output"/> receives
+    /// every line as described there, its <see cref="ModelTestProgress.Console"/> the throttled few
+    /// written while this case waits (the same rule in every front end).
+    /// </summary>
+    public static Task<ModelTestOutcome> RunAsync(ModelTestCase testCase, ModelTestProgress progress, CancellationToken cancellationToken = default) =>
         RunAsync(testCase, SnapshotEnvironment.FromProcess(), progress, cancellationToken);
 
     /// <summary>As <see cref="RunAsync(ModelTestCase, Action{string}, CancellationToken)"/>, in a given snapshot environment.</summary>
-    public static async Task<ModelTestOutcome> RunAsync(ModelTestCase testCase, SnapshotEnvironment environment, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    public static Task<ModelTestOutcome> RunAsync(ModelTestCase testCase, SnapshotEnvironment environment, Action<string>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(testCase, environment, new ModelTestProgress(progress), cancellationToken);
+
+    /// <summary>As <see cref="RunAsync(ModelTestCase, ModelTestProgress, CancellationToken)"/>, in a given snapshot environment.</summary>
+    public static async Task<ModelTestOutcome> RunAsync(ModelTestCase testCase, SnapshotEnvironment environment, ModelTestProgress progress, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(testCase);
         ArgumentNullException.ThrowIfNull(environment);
         if (testCase.Skip is not null) return new ModelTestOutcome(ModelTestOutcomeKind.Skipped, testCase.Skip, [], TimeSpan.Zero, []);
@@ -68,7 +82,7 @@ public static class ModelTestRunner
             var problems = options.Validate();
             if (problems.Count > 0) throw new ModelTestConfigurationException($"The model test {method.FullName} has bad arguments: {string.Join(" ", problems)}");
             var model = ModelTestDiscovery.Unwrap(method.CreateModel);
-            var result = await model.RunAsync(options, run.Progress, cancellationToken).ConfigureAwait(false);
+            var result = await model.RunAsync(options, run.Periodic, run.Progress, cancellationToken).ConfigureAwait(false);
             return new ModelRunRecord(result, null, run.Lines);
         }
         catch (Exception e)

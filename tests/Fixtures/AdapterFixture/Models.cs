@@ -21,4 +21,9 @@ public class FixtureModels
 
     [ModelTest(Threads = -1)]
     public static SmallCounter BadArguments() => Scenarios.Valid();
+
+    // Checks for 15 seconds when STATERIGHT_FIXTURE_SLOW=1 (tests/TestAdapter.Tests then reads its live
+    // progress from the console of `dotnet test`); otherwise it passes at once.
+    [ModelTest(TimeoutSeconds = 15, Threads = 1)]
+    public static SlowCounter Slow() => Scenarios.Slow();
 }

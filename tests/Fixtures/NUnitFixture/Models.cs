@@ -49,3 +49,11 @@ public class NUnitModels
     [ModelTheory(Skip = "not today")]
     public static SmallCounter Skipped() => Scenarios.Valid();
 }
+
+// A check that runs for 15 seconds (the incomplete verdict fails it): tests/NUnit.Tests reads its live
+// progress from the console of `dotnet test`. The other end-to-end runs leave this class out.
+public class LiveProgress
+{
+    [ModelTheory(TimeoutSeconds = 15, Threads = 1)]
+    public static SlowCounter Slow() => Scenarios.Slow();
+}

@@ -25,6 +25,21 @@ public sealed class EndlessCounter : Model<long, int>
     protected override IEnumerable<Property<long>> DefineProperties() => [Property<long>.Always("finite", _ => true)];
 }
 
+/// <summary>Counts to <paramref name="limit"/>, a step a millisecond: a long check with few states in memory (for live progress).</summary>
+public sealed class SlowCounter(int limit) : Model<int, int>
+{
+    public override IEnumerable<int> InitStates() => [0];
+    public override void Actions(int state, List<int> actions) { if (state < limit) actions.Add(1); }
+    public override bool TryNextState(int state, int action, out int next)
+    {
+        Thread.Sleep(1); // keeps a fixed-duration check small in memory
+        next = state + action;
+        return true;
+    }
+    public override int NextState(int state, int action) => throw new NotSupportedException();
+    protected override IEnumerable<Property<int>> DefineProperties() => [Property<int>.Always("finite", _ => true)];
+}
+
 /// <summary>The scenario models every fixture's test class returns, with the same properties.</summary>
 public static class Scenarios
 {
@@ -43,6 +58,13 @@ public static class Scenarios
 
     /// <summary>A model only a timeout stops.</summary>
     public static EndlessCounter Endless() => new();
+
+    /// <summary>
+    /// A model that checks slowly until its timeout, so that its progress shows while it runs, when the
+    /// environment variable STATERIGHT_FIXTURE_SLOW is 1 (the live-progress tests set it); otherwise it
+    /// has ten states and passes at once, so the fixture's other runs need not leave it out.
+    /// </summary>
+    public static SlowCounter Slow() => new(Environment.GetEnvironmentVariable("STATERIGHT_FIXTURE_SLOW") == "1" ? int.MaxValue : 9);
 
     /// <summary>A valid model, used with bad attribute arguments.</summary>
     public static SmallCounter Valid() => new(Property<int>.Always("holds", s => s <= 3));

@@ -46,3 +46,11 @@ public class FixtureModels
     [ModelTheory]
     public static SelfReferentialList SelfReferential() => new();
 }
+
+// A check that runs for 30 seconds (the incomplete verdict fails it): tests/Xunit.Tests reads its live
+// progress from the console of `dotnet test`. The other end-to-end runs leave this class out.
+public class LiveProgress
+{
+    [ModelTheory(TimeoutSeconds = 30, Threads = 1)]
+    public static SlowCounter Slow() => Scenarios.Slow();
+}

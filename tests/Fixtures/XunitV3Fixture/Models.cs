@@ -23,3 +23,12 @@ public class FixtureModels
     [ModelTheory(Threads = -1)]
     public static SmallCounter BadArguments() => Scenarios.Valid();
 }
+
+// Checks for 15 seconds when STATERIGHT_FIXTURE_SLOW=1 (tests/XunitV3.Tests then reads its live progress
+// from the console of `dotnet test`); otherwise it passes at once. Outside FixtureModels, whose results
+// the other end-to-end tests count.
+public class LiveProgress
+{
+    [ModelTheory(TimeoutSeconds = 15, Threads = 1)]
+    public static SlowCounter Slow() => Scenarios.Slow();
+}
