@@ -13,6 +13,8 @@ const string Usage = """
       paxos N                  single-decree Paxos, 3 servers, N clients (default 2; BFS)
       single-copy-register N   one unreplicated server, N clients (default 2; DFS)
       linearizable-register N  ABD on 3 servers, N clients (default 2; DFS)
+      chain N                  a single path of N states (default 20000; BFS): a deep, narrow model that
+                               shows the cost of coordinating threads level after level
     """;
 
 var options = BenchOptions.Parse(args);
@@ -38,6 +40,9 @@ switch (options.Workload)
     case "linearizable-register":
         Console.WriteLine($"Model checking a linearizable register with {options.Size ?? 2} clients ({options.Describe(defaultBfs: false)}).");
         return Measure(LinearizableRegister.Model(options.Size ?? 2, serverCount: 3).Checker(), options, defaultBfs: false);
+    case "chain":
+        Console.WriteLine($"Checking a chain of {options.Size ?? 20_000} states ({options.Describe(defaultBfs: true)}).");
+        return Measure(new Chain(options.Size ?? 20_000).Checker(), options, defaultBfs: true);
     default:
         Console.Error.WriteLine($"Unknown workload '{options.Workload}'.\n{Usage}");
         return 2;

@@ -24,7 +24,8 @@ public class InteractionTests
         Assert.Equal(depth, checker.MaxDepth);
         // Redelivered increments grow the counter without end: the run stops at the bound, incomplete.
         Assert.Equal(CheckerStatus.TargetMaxDepthReached, checker.Status);
-        // No state is terminal (a duplicating network can always redeliver), so "success" has no counterexample.
+        // No state is terminal (a duplicating network can always redeliver) and no cycle lies within the
+        // bound (each redelivered increment raises the counter), so "success" has no counterexample.
         Assert.Null(checker.Discovery("success"));
     }
 

@@ -23,6 +23,24 @@ public class LwwRegisterTests
     }
 
     [Fact]
+    public void Eventual_consistency_fails_by_a_tied_timestamp_and_holds_once_fixed()
+    {
+        var checker = LwwRegister.ConvergenceModel([0, 3]).Checker().Threads(2).SpawnBfs().Join();
+        var path = checker.Discovery("converges")!;
+        // A finite behaviour: the environment has stopped, nothing is in flight, and the registers differ.
+        Assert.Null(path.CycleStart);
+        var registers = path.LastState.StatesOf<LwwRegister.NodeState>().Select(n => n.Register).ToArray();
+        Assert.Equal(0, path.LastState.Network.Count);
+        Assert.NotEqual(registers[0], registers[1]);
+        Assert.Equal(registers[0]!.Timestamp, registers[1]!.Timestamp);
+        Assert.Equal(registers[0]!.Updater, registers[1]!.Updater);
+
+        var fixedChecker = LwwRegister.ConvergenceModel([0, 3], fixFirstWrite: true).Checker().Threads(2).SpawnBfs().Join();
+        Assert.Equal(VerdictKind.Holds, fixedChecker.VerdictOf("converges"));
+        Assert.Equal(2_224, fixedChecker.UniqueStateCount);
+    }
+
+    [Fact]
     public void Merge_keeps_the_later_write_and_breaks_ties_by_updater()
     {
         var early = new LwwRegister.Register(LwwRegister.Value.A, 1000, 1);

@@ -144,4 +144,17 @@ public class RaftTests
         Assert.True(Raft.HasAtMostOneLeaderPerTerm([a with { CurrentRole = Role.Leader, CurrentTerm = 1 }, b with { CurrentRole = Role.Leader, CurrentTerm = 2 }]));
         Assert.False(Raft.HasAtMostOneLeaderPerTerm([a with { CurrentRole = Role.Leader, CurrentTerm = 1 }, b with { CurrentRole = Role.Leader, CurrentTerm = 1 }]));
     }
+
+    [Fact]
+    public void A_leader_is_not_always_elected_because_votes_can_split()
+    {
+        var checker = Raft.ElectionModel().Checker().Threads(2).SpawnBfs().Join();
+        var path = checker.Discovery("Leader Elected")!;
+        Assert.Equal(VerdictKind.Violated, checker.VerdictOf("Leader Elected"));
+        // Both servers time out in term 1, vote for themselves and refuse each other: a split vote.
+        var servers = path.LastState.StatesOf<Raft.NodeState>().ToArray();
+        Assert.All(servers, n => Assert.Equal((Raft.Role.Candidate, 1, n.Id), (n.CurrentRole, n.CurrentTerm, n.VotedFor ?? -1)));
+        Assert.Equal(0, path.LastState.Network.Count);
+        Assert.Equal(2_245, checker.UniqueStateCount);
+    }
 }

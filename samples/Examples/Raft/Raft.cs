@@ -371,6 +371,26 @@ public static class Raft
             .Property(Expectation.Always, "State Machine Safety", s => DeliveredLogsAgree(s.StatesOf<NodeState>().ToList()));
     }
 
+    /// <summary>
+    /// Leader election as a liveness property: <paramref name="serverCount"/> servers, no crashes, a
+    /// network that delivers every message eventually (weak fairness on deliveries, the actor-model
+    /// default), terms bounded by <paramref name="maxTerm"/> and at most <paramref name="maxInFlight"/>
+    /// messages in flight (leaders' heartbeats would otherwise pile up without end); "Leader Elected" (Eventually) asks that
+    /// every behaviour elects a leader. It fails: every server can time out in the same term and vote
+    /// for itself (a split vote), and nothing in the model forces the next round to go differently —
+    /// the reason real Raft randomizes its election timeouts.
+    /// </summary>
+    public static ActorModel<RaftMessage, Unit> ElectionModel(int serverCount = 2, int maxTerm = 1, int maxInFlight = 4)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(serverCount, 1);
+        var model = new ActorModel<RaftMessage, Unit>(Unit.Value);
+        for (var i = 0; i < serverCount; i++) model.Actor(new Server(serverCount));
+        return model
+            .InitNetwork(NetworkKind.UnorderedNonDuplicating)
+            .WithinBoundary(s => s.Network.Count <= maxInFlight && s.StatesOf<NodeState>().All(n => n.CurrentTerm <= maxTerm))
+            .Property(Expectation.Eventually, "Leader Elected", s => s.StatesOf<NodeState>().Any(n => n.CurrentRole == Role.Leader));
+    }
+
     /// <summary>At most one leader is elected in a given term.</summary>
     public static bool HasAtMostOneLeaderPerTerm(IEnumerable<NodeState> servers)
     {

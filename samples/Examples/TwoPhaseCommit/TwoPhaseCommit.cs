@@ -22,7 +22,8 @@ public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCom
     public readonly record struct Message(MessageKind Kind, int Rm = -1) : IComparable<Message>
     {
         /// <inheritdoc/>
-        public int CompareTo(Message other) => Kind != other.Kind ? Kind.CompareTo(other.Kind) : Rm.CompareTo(other.Rm);
+        /// <remarks>Compares the kinds as integers: <c>Enum.CompareTo</c> takes an object, and boxing on every comparison was most of 2PC's allocation.</remarks>
+        public int CompareTo(Message other) => Kind != other.Kind ? ((int)Kind).CompareTo((int)other.Kind) : Rm.CompareTo(other.Rm);
 
         /// <inheritdoc/>
         public override string ToString() => Kind == MessageKind.Prepared ? $"Prepared({Rm})" : Kind.ToString();

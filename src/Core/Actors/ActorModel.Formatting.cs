@@ -139,8 +139,11 @@ public sealed partial class ActorModel<TMsg, THistory>
             var name = _actors[i].Name;
             sb.Append($"    participant A{i} as {Escape(ActorLabel(Id.From(i)))}\n");
         }
-        foreach (var action in path.Actions)
+        for (var step = 0; step < path.Length; step++)
         {
+            var action = path.Actions[step];
+            // A lasso's cycle is drawn as a loop block: those steps repeat forever.
+            if (step == path.CycleStart) sb.Append($"    loop steps {step + 1}–{path.Length} repeat forever\n");
             sb.Append(action switch
             {
                 ActorModelAction<TMsg>.Deliver d => $"    A{d.Src.Value}->>A{d.Dst.Value}: {Escape(d.Msg)}\n",
@@ -152,6 +155,7 @@ public sealed partial class ActorModel<TMsg, THistory>
                 _ => "",
             });
         }
+        if (path.CycleStart is not null) sb.Append("    end\n");
         return sb.ToString();
     }
 

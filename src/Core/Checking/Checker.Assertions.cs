@@ -48,8 +48,9 @@ public sealed partial class Checker<TState, TAction>
     /// <summary>
     /// Asserts that the named property has a discovery and that <paramref name="actions"/>, taken from
     /// an initial state, is a valid one too: for <c>Always</c> the last state violates the property, for
-    /// <c>Sometimes</c> it satisfies it, for <c>Eventually</c> the path ends in a terminal state and no
-    /// state on it satisfies the property. The checker may have found a different discovery; this
+    /// <c>Sometimes</c> it satisfies it, for <c>Eventually</c> no state on it satisfies the property and
+    /// it ends in a terminal state or (with <see cref="LivenessSemantics.AllBehaviours"/>) back at an
+    /// earlier state of the path, closing a weakly fair cycle. The checker may have found a different discovery; this
     /// pins a known one, as a regression test.
     /// </summary>
     /// <exception cref="CheckerAssertionException">The actions are not a valid discovery; the message says why and shows the one found.</exception>
@@ -75,10 +76,14 @@ public sealed partial class Checker<TState, TAction>
                     break;
                 default:
                     var satisfied = path.States.Any(property.Condition);
-                    var terminal = !Model.NextSteps(path.LastState).Any();
-                    if (!satisfied && terminal) return;
+                    var terminal = !Model.NextSteps(path.LastState).Any(step => Model.WithinBoundary(step.Next));
+                    var cycle = FairCycleStart(path);
+                    if (!satisfied && (terminal || cycle is not null)) return;
                     if (satisfied) problems.Add("a state on the path satisfies the eventually property");
-                    if (!terminal) problems.Add("the path does not end in a terminal state");
+                    if (!terminal && cycle is null)
+                        problems.Add(Liveness == LivenessSemantics.AllBehaviours
+                            ? "the path neither ends in a terminal state nor ends by closing a weakly fair cycle"
+                            : "the path does not end in a terminal state");
                     break;
             }
         }
@@ -90,6 +95,16 @@ public sealed partial class Checker<TState, TAction>
         sb.Append("The checker found this one instead:\n");
         sb.Append(TraceText.Discovery(Model, property, found));
         throw new CheckerAssertionException(sb.ToString().TrimEnd('\n'));
+    }
+
+    /// <summary>Under <see cref="LivenessSemantics.AllBehaviours"/>: the step after which the path's last state first occurs, if the cycle from there is weakly fair.</summary>
+    private int? FairCycleStart(Path<TState, TAction> path)
+    {
+        if (Liveness != LivenessSemantics.AllBehaviours) return null;
+        var last = Fingerprint.Of(path.LastState);
+        for (var k = 0; k < path.Length; k++)
+            if (Fingerprint.Of(path.States[k]) == last) return _engine.Fairness.IsFairCycle(path, k) ? k : null;
+        return null;
     }
 
     /// <summary>Says at which step the given actions stop being enabled.</summary>
@@ -132,14 +147,21 @@ public sealed partial class Checker<TState, TAction>
         var label = $"\"{property.Name}\" ({property.Expectation})";
         return VerdictOf(property.Name) switch
         {
-            VerdictKind.Violated => "Unexpected " + TraceText.Discovery(Model, property, _discoveries[property.Name], includeStates),
+            VerdictKind.Violated => "Unexpected " + TraceText.Discovery(Model, property, _discoveries[property.Name], includeStates) + Checked(property),
             VerdictKind.ExampleFound => TraceText.Discovery(Model, property, _discoveries[property.Name], includeStates),
-            VerdictKind.Holds => $"Property {label} holds ({Summary()}).\n",
+            VerdictKind.Holds => $"Property {label} holds{(property.Expectation == Expectation.Eventually ? " " + LivenessDescription : "")} ({Summary()}).\n",
+            VerdictKind.Incomplete when property.Expectation == Expectation.Eventually && Status == CheckerStatus.TargetMaxDepthReached =>
+                $"No {word} for {label} was found within the depth bound, but model checking is bounded: {IncompleteReason()} ({Summary()}). " +
+                "Only behaviours that end or cycle within the bound were checked; an incomplete run is never a pass: raise the bound or bound the model.\n",
             VerdictKind.NoExample => $"No {word} for {label} was found ({Summary()}): every state was checked, so this outcome is unreachable.\n",
             VerdictKind.Error => $"{label} could not be checked: checking failed.\n{Error?.Message}\n",
             _ => $"No {word} for {label} was found, but model checking is incomplete: {IncompleteReason()} ({Summary()}). An incomplete run is never a pass: raise the limits or bound the model.\n",
         };
     }
+
+    /// <summary>For an <c>Eventually</c> counterexample, which behaviours were checked.</summary>
+    private string Checked(Property<TState> property) =>
+        property.Expectation == Expectation.Eventually ? $"(Eventually checked {LivenessDescription}.)\n" : "";
 
     private string? AnyDiscoveryFailure(Property<TState> property) => VerdictOf(property.Name) switch
     {

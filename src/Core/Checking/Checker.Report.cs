@@ -36,10 +36,12 @@ public sealed partial class Checker<TState, TAction>
     private void WriteSummary(TextWriter writer)
     {
         writer.Write($"Done. states={StateCount}, unique={UniqueStateCount}, depth={MaxDepth}, sec={(long)Elapsed.TotalSeconds}\n");
+        if (Properties.Any(p => p.Expectation == Expectation.Eventually)) writer.Write($"Eventually properties checked {LivenessDescription}.\n");
         foreach (var (name, path) in _discoveries)
         {
             writer.Write($"Discovered \"{name}\" {DiscoveryClassification(name).ToReportWord()} {path.ToString(Model)}");
             writer.Write($"Action index path: {path.Encode()}\n");
+            if (path.CycleStart is { } k) writer.Write($"Cycle: steps {k + 1}–{path.Length} repeat forever.\n");
         }
         if (Error is not null) writer.Write($"Error: {Error.Message}\n");
         else if (Status is not (CheckerStatus.Exhausted or CheckerStatus.FinishedByDiscoveries))

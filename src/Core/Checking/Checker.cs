@@ -16,11 +16,17 @@ public sealed partial class Checker<TState, TAction>
     private volatile bool _isDone;
     private TimeSpan _elapsed;
 
-    private Checker(Engine<TState, TAction> engine) => _engine = engine;
+    private readonly string _fairnessDescription;
 
-    internal static Checker<TState, TAction> Start(Engine<TState, TAction> engine)
+    private Checker(Engine<TState, TAction> engine, string fairnessDescription)
     {
-        var checker = new Checker<TState, TAction>(engine);
+        _engine = engine;
+        _fairnessDescription = fairnessDescription;
+    }
+
+    internal static Checker<TState, TAction> Start(Engine<TState, TAction> engine, CheckerBuilder<TState, TAction> options)
+    {
+        var checker = new Checker<TState, TAction>(engine, options.FairnessDescriptionValue ?? options.Model.FairnessDescription);
         var thread = new Thread(checker.RunToEnd) { IsBackground = true, Name = $"stateright-{engine.Name.ToLowerInvariant()}" };
         thread.Start();
         return checker;
@@ -35,7 +41,7 @@ public sealed partial class Checker<TState, TAction>
             Status = result.Status;
             var discoveries = new SortedDictionary<string, Path<TState, TAction>>(StringComparer.Ordinal);
             foreach (var (property, indices) in result.Discoveries)
-                discoveries[_engine.Properties[property].Name] = Path<TState, TAction>.FromIndices(Model, indices);
+                discoveries[_engine.Properties[property].Name] = Path<TState, TAction>.FromIndices(Model, indices, result.CycleStarts.TryGetValue(property, out var k) ? k : null);
             _discoveries = discoveries;
         }
         catch (Exception e)
@@ -59,6 +65,17 @@ public sealed partial class Checker<TState, TAction>
 
     /// <summary>The engine: "BFS", "DFS" or "simulation".</summary>
     public string EngineName => _engine.Name;
+
+    /// <summary>Which behaviours <c>Eventually</c> properties are checked on (see <see cref="CheckerBuilder{TState, TAction}.Liveness"/>).</summary>
+    public LivenessSemantics Liveness => _engine.Liveness;
+
+    /// <summary>
+    /// What an <c>Eventually</c> verdict covers, as reports and test results say it: "on all behaviours,
+    /// with weak fairness …" or "on terminating behaviours only".
+    /// </summary>
+    public string LivenessDescription => Liveness == LivenessSemantics.TerminatingBehaviours
+        ? "on terminating behaviours only (cycles not checked)"
+        : $"on all behaviours, {_fairnessDescription}";
 
     /// <summary>The number of threads the checker was configured with.</summary>
     public int Threads => _engine.Threads;

@@ -22,6 +22,9 @@ public sealed class CheckerBuilder<TState, TAction>
     internal CancellationToken CancellationTokenValue { get; private set; }
     internal bool DetectMutationValue { get; private set; }
     internal long? MemoryBudgetValue { get; private set; }
+    internal LivenessSemantics LivenessValue { get; private set; }
+    internal Func<TState, TAction, object?>? FairnessValue { get; private set; }
+    internal string? FairnessDescriptionValue { get; private set; }
 
     /// <summary>The longest timeout a checker accepts (the longest a .NET timer can wait, about 49.7 days).</summary>
     public static TimeSpan MaxTimeout => CheckerTimeout.Max;
@@ -142,16 +145,42 @@ public sealed class CheckerBuilder<TState, TAction>
     }
 
     /// <summary>
+    /// Which behaviours <c>Eventually</c> properties are checked on: every behaviour, cycles included,
+    /// under weak fairness (<see cref="LivenessSemantics.AllBehaviours"/>, the default), or only those
+    /// that end in a terminal state (<see cref="LivenessSemantics.TerminatingBehaviours"/>, the Rust
+    /// library's cheaper check). Verdicts and reports say which was checked.
+    /// </summary>
+    public CheckerBuilder<TState, TAction> Liveness(LivenessSemantics semantics)
+    {
+        if (!Enum.IsDefined(semantics)) throw new ArgumentOutOfRangeException(nameof(semantics), semantics, "Unknown liveness semantics.");
+        LivenessValue = semantics;
+        return this;
+    }
+
+    /// <summary>
+    /// The weak-fairness classes of actions, instead of the model's <see cref="Model{TState, TAction}.FairnessClass"/>:
+    /// <paramref name="classOf"/> returns null for an action that need not ever be taken, else a key
+    /// (compared with <see cref="object.Equals(object)"/>); an infinite behaviour counts only if every
+    /// class that stays enabled is taken. <paramref name="description"/> is how verdicts name it.
+    /// </summary>
+    public CheckerBuilder<TState, TAction> Fairness(Func<TState, TAction, object?> classOf, string description = "with weak fairness")
+    {
+        FairnessValue = classOf ?? throw new ArgumentNullException(nameof(classOf));
+        FairnessDescriptionValue = description ?? throw new ArgumentNullException(nameof(description));
+        return this;
+    }
+
+    /// <summary>
     /// Starts a breadth-first search on background threads. It reports a shortest path to each
     /// discovery; among shortest paths, the one with the smallest index path.
     /// </summary>
-    public Checker<TState, TAction> SpawnBfs() => Checker<TState, TAction>.Start(new BfsEngine<TState, TAction>(this));
+    public Checker<TState, TAction> SpawnBfs() => Checker<TState, TAction>.Start(new BfsEngine<TState, TAction>(this), this);
 
     /// <summary>
     /// Starts a depth-first search on background threads. It needs far less memory than BFS (no
     /// frontier of states), but its paths are not shortest.
     /// </summary>
-    public Checker<TState, TAction> SpawnDfs() => Checker<TState, TAction>.Start(new DfsEngine<TState, TAction>(this));
+    public Checker<TState, TAction> SpawnDfs() => Checker<TState, TAction>.Start(new DfsEngine<TState, TAction>(this), this);
 
     /// <summary>
     /// Starts random walks from initial states to terminal states, for models too large to check
@@ -160,7 +189,7 @@ public sealed class CheckerBuilder<TState, TAction>
     /// target, the timeout or cancellation: set one of them.
     /// </summary>
     public Checker<TState, TAction> SpawnSimulation(ulong seed, IChooser<TState, TAction>? chooser = null) =>
-        Checker<TState, TAction>.Start(new SimulationEngine<TState, TAction>(this, seed, chooser ?? new UniformChooser<TState, TAction>()));
+        Checker<TState, TAction>.Start(new SimulationEngine<TState, TAction>(this, seed, chooser ?? new UniformChooser<TState, TAction>()), this);
 }
 
 /// <summary>Entry points on models.</summary>

@@ -30,6 +30,13 @@ public sealed class Path<TState, TAction>
     /// <summary>The initial-state index followed by each action's index among the actions enabled at that step.</summary>
     public IReadOnlyList<int> Indices => _indices;
 
+    /// <summary>
+    /// For a lasso (an infinite behaviour): the step k after which the cycle starts — the last state is
+    /// the state after step k again, and steps k+1…<see cref="Length"/> repeat forever. Null for a
+    /// finite path.
+    /// </summary>
+    public int? CycleStart { get; private init; }
+
     /// <summary>The last state.</summary>
     public TState LastState => _states[^1];
 
@@ -76,6 +83,18 @@ public sealed class Path<TState, TAction>
     }
 
     /// <summary>
+    /// Rebuilds a lasso from an index path and the step its cycle starts after (see <see cref="CycleStart"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cycleStart"/> is not a step before the last.</exception>
+    public static Path<TState, TAction> FromIndices(Model<TState, TAction> model, IReadOnlyList<int> indices, int? cycleStart)
+    {
+        var path = FromIndices(model, indices);
+        if (cycleStart is not { } k) return path;
+        if (k < 0 || k >= path.Length) throw new ArgumentOutOfRangeException(nameof(cycleStart), k, $"A cycle must start before the last of the path's {path.Length} steps.");
+        return new Path<TState, TAction>(path._states, path._actions, path._indices) { CycleStart = k };
+    }
+
+    /// <summary>
     /// Rebuilds a path from its index path as text, e.g. <c>"0/0/1"</c> (what <see cref="Encode"/>,
     /// reports and trace snapshots print as "Index path"), to step through a counterexample.
     /// </summary>
@@ -94,15 +113,20 @@ public sealed class Path<TState, TAction>
 
     /// <summary>
     /// Rebuilds the path a trace file records (a <c>.verified.txt</c> / <c>.received.txt</c> snapshot or
-    /// a trace artifact), from its <c>Index path:</c> line.
+    /// a trace artifact), from its <c>Index path:</c> line (and, for a lasso, its <c>Cycle starts after step:</c> line).
     /// </summary>
     /// <exception cref="FormatException">The file has no index path line.</exception>
     public static Path<TState, TAction> FromTraceFile(Model<TState, TAction> model, string traceFile)
     {
         const string marker = "Index path:";
-        var line = File.ReadLines(traceFile).LastOrDefault(l => l.StartsWith(marker, StringComparison.Ordinal))
+        var lines = File.ReadLines(traceFile).ToList();
+        var line = lines.LastOrDefault(l => l.StartsWith(marker, StringComparison.Ordinal))
             ?? throw new FormatException($"{traceFile} has no \"{marker}\" line: it is not a Stateright trace.");
-        return Parse(model, line[marker.Length..]);
+        var path = Parse(model, line[marker.Length..]);
+        var cycle = lines.LastOrDefault(l => l.StartsWith(TraceText.CycleMarker, StringComparison.Ordinal));
+        if (cycle is null) return path;
+        var digits = new string(cycle[TraceText.CycleMarker.Length..].TrimStart().TakeWhile(char.IsAsciiDigit).ToArray());
+        return FromIndices(model, path.Indices, int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>

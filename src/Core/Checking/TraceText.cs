@@ -24,6 +24,7 @@ public static class TraceText
         var i = 0;
         foreach (var (before, action, after) in path.Steps())
         {
+            if (i == path.CycleStart) sb.Append("  — the cycle repeats from here (steps ").Append(i + 1).Append('–').Append(path.Length).Append(" forever) —\n");
             i++;
             sb.Append("  ").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)).Append(". ").Append(Action(model, action)).Append('\n');
             if (!includeStates) continue;
@@ -40,7 +41,8 @@ public static class TraceText
 
     /// <summary>
     /// A discovery, complete on its own: the property, its expectation and classification, the numbered
-    /// steps, the last state and the index path.
+    /// steps, the last state, for an <c>Eventually</c> counterexample how the behaviour ends (a terminal
+    /// state, or the cycle that repeats), and the index path.
     /// </summary>
     public static string Discovery<TState, TAction>(Model<TState, TAction> model, Property<TState> property, Path<TState, TAction> path, bool includeStates = false)
     {
@@ -49,9 +51,16 @@ public static class TraceText
         sb.Append($"Property \"{property.Name}\" ({property.Expectation}): {classification} in {path.Length} step{(path.Length == 1 ? "" : "s")}:\n");
         sb.Append(Steps(model, path, includeStates));
         sb.Append("Last state: ").Append(Indent(State(model, path.LastState))).Append('\n');
+        if (path.CycleStart is { } k)
+            sb.Append(CycleMarker).Append(' ').Append(k).Append($" (the last state is the state after step {k}: steps {k + 1}–{path.Length} repeat forever, and the condition never holds)\n");
+        else if (property.Expectation == Expectation.Eventually)
+            sb.Append("The behaviour ends here (no action leads to a new state within the boundary), and the condition never held.\n");
         sb.Append("Index path: ").Append(path.Encode()).Append('\n');
         return sb.ToString();
     }
+
+    /// <summary>The line of a lasso's trace that says where its cycle starts; <see cref="Path{TState, TAction}.FromTraceFile"/> reads it back.</summary>
+    public const string CycleMarker = "Cycle starts after step:";
 
     /// <summary>The model's rendering of a state, or a placeholder naming the formatter's exception.</summary>
     internal static string State<TState, TAction>(Model<TState, TAction> model, TState state) =>

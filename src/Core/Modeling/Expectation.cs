@@ -10,9 +10,11 @@ public enum Expectation
     Sometimes,
 
     /// <summary>
-    /// A liveness check: every complete behaviour reaches a state where the condition holds. A discovery
-    /// is a counterexample ending in a terminal state. Like Stateright's, this check considers acyclic
-    /// paths only: a behaviour that loops forever without satisfying the condition is not reported.
+    /// A liveness check: every behaviour reaches a state where the condition holds. A discovery is a
+    /// counterexample: a path ending in a terminal state, or a lasso (a path, then a cycle repeated
+    /// forever) that is weakly fair under <see cref="Model{TState, TAction}.FairnessClass"/>. With
+    /// <see cref="LivenessSemantics.TerminatingBehaviours"/> only terminating behaviours are checked, as
+    /// in the Rust library.
     /// </summary>
     Eventually,
 }

@@ -45,6 +45,19 @@ public abstract class Model<TState, TAction> : IModel
     /// <summary>False for states outside the space to check; they and their successors are skipped.</summary>
     public virtual bool WithinBoundary(TState state) => true;
 
+    /// <summary>
+    /// The weak-fairness class of <paramref name="action"/> in <paramref name="state"/>, for
+    /// <c>Eventually</c> properties: null (the default) when the action need not ever be taken, else a
+    /// key compared with <see cref="object.Equals(object)"/>. An infinite behaviour (a cycle) is a
+    /// counterexample only if it is weakly fair: every class enabled in every state of the cycle is
+    /// taken on it. With the default, every cycle counts. Actor models make each delivery and each
+    /// actor's local events fair (see <c>ActorModel</c>).
+    /// </summary>
+    public virtual object? FairnessClass(TState state, TAction action) => null;
+
+    /// <summary>How verdicts name the fairness of <see cref="FairnessClass"/>, e.g. "with weak fairness on deliveries".</summary>
+    public virtual string FairnessDescription => "without fairness";
+
     /// <summary>The properties to check. Names must be unique.</summary>
     protected virtual IEnumerable<Property<TState>> DefineProperties() => [];
 

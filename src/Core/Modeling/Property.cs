@@ -13,6 +13,6 @@ public sealed record Property<TState>(Expectation Expectation, string Name, Func
     /// <summary>A reachability check: <paramref name="condition"/> must hold in some reachable state.</summary>
     public static Property<TState> Sometimes(string name, Func<TState, bool> condition) => new(Expectation.Sometimes, name, condition);
 
-    /// <summary>A liveness check: every terminating behaviour must reach a state where <paramref name="condition"/> holds.</summary>
+    /// <summary>A liveness check: every behaviour (see <see cref="LivenessSemantics"/>) must reach a state where <paramref name="condition"/> holds.</summary>
     public static Property<TState> Eventually(string name, Func<TState, bool> condition) => new(Expectation.Eventually, name, condition);
 }

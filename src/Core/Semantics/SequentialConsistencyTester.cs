@@ -144,5 +144,8 @@ public sealed class SequentialConsistencyTester<TThread, TSpec, TOp, TRet>
         return sb.ToString();
     }
 
-    private (TOp Op, TRet Ret)[]? Search() => HistorySearch<TSpec, TOp, TRet>.Serialize(_initial, _history);
+    // Searched once per distinct history (per process), however many states hold it.
+    private (TOp Op, TRet Ret)[]? Search() =>
+        HistoryMemo<SequentialConsistencyTester<TThread, TSpec, TOp, TRet>, (TOp Op, TRet Ret)[]?>.GetOrSearch(
+            this, GetFingerprint(), static tester => HistorySearch<TSpec, TOp, TRet>.Serialize(tester._initial, tester._history));
 }

@@ -1,53 +1,61 @@
 namespace Stateright;
 
 /// <summary>
-/// Level-synchronous parallel breadth-first search. Each level is expanded in two phases:
-/// <list type="number">
-/// <item>Workers claim chunks of the level in order, check properties, and generate successors that
-/// are not yet visited (the visited table is read-only in this phase, so reads need no lock).</item>
-/// <item>Workers insert the candidates into the table, each owning a disjoint set of table segments
-/// and scanning candidates in level order, so the first generator of a state — lowest parent
-/// position, then lowest action index — always wins.</item>
-/// <item>Workers rebuild the states of the accepted candidates from their parents. Candidates carry
-/// only (fingerprint, parent position, action index), 16 bytes, so the many duplicate successors of
-/// a level are never kept alive between phases: recomputing the unique ones is cheaper than the
-/// memory and garbage collection that holding every successor would cost.</item>
-/// </list>
-/// The next level keeps that canonical order, so every state's path is its smallest shortest index
-/// path, and the discovery reported for a property is the first violating state in level order:
-/// identical for every thread count. Stopping early (finish condition, target state count) is
-/// resolved to the exact position a one-thread run would stop at.
+/// Level-synchronous breadth-first search. Each level is expanded by workers that claim chunks of it
+/// in order, check each state's properties and generate its successors through the shared
+/// <see cref="Expander{TState, TAction}"/>. A narrow level (or a one-thread run) is expanded on the
+/// calling thread straight into the visited set. A wide one is expanded in parallel while the visited
+/// set is only read; each new successor is claimed in <see cref="LevelClaims"/> under its priority
+/// (parent position, then action index) and kept only while it is the best claim, so duplicates die at
+/// once; afterwards the winners — the successors a one-thread run would have kept — enter the visited
+/// set and form the next level, in that canonical order. No state is ever derived twice.
 /// </summary>
+/// <remarks>
+/// Every state's path is its smallest shortest index path, and the discovery reported for a property
+/// is the first violating state in level order: identical for every thread count. Stopping early
+/// (finish condition, target state count) is resolved to the exact position a one-thread run would
+/// stop at. Paths cost 8 bytes a state: each level keeps, per state, its parent's position in the
+/// previous level and the index of the action (or initial state) that reached it. The workers live for
+/// the whole run.
+/// </remarks>
 internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction> options) : TableEngine<TState, TAction>(options)
 {
+    /// <summary>A level narrower than this is expanded on one thread: the hand-off would cost more than it saves.</summary>
+    private const int ParallelLevelSize = 512;
+
+    /// <summary>Action indices take the low bits of a claim's priority, under the parent's position.</summary>
+    private const int ActionIndexBits = 24;
+
+    // Per level, per state: the position of its parent in the previous level, and the index that reached it.
+    private readonly List<int[]> _parents = [];
+    private readonly List<int[]> _indices = [];
+
     public override string Name => "BFS";
-
-    private readonly record struct Entry(TState State, ulong Key, ulong EventuallyBits);
-
-    private readonly record struct Candidate(ulong Key, int ParentPosition, int ActionIndex);
 
     protected override EngineResult Search()
     {
         var discovered = new bool[Properties.Length];
-        var discoveries = new Dictionary<int, ulong>();
-        var initial = new List<Entry>();
+        var discoveries = new Dictionary<int, (int Level, int Position)>();
+        var level = new LevelBuilder(InitialEventuallyBits != 0);
         var inits = InitialStates();
         AddStates(inits.Count);
         for (var i = 0; i < inits.Count; i++)
         {
-            var key = InitialKeyOf(inits[i], i);
-            if (Table.TryAddOwned(key, 0)) initial.Add(new Entry(inits[i], key, InitialEventuallyBits));
+            var key = InitialKeyOf(inits[i].State, inits[i].Index);
+            if (Table.TryAdd(key)) level.Add(inits[i].State, key, InitialEventuallyBits, -1, inits[i].Index);
         }
-        var level = initial.ToArray();
+        var frontier = Keep(level);
         long pops = 0; // states popped so far in a one-thread run's order, for block boundaries
+        using var pool = new WorkerPool(Threads);
+        var claims = Threads > 1 ? new LevelClaims() : null;
 
-        for (var depth = 1; level.Length > 0; depth++)
+        for (var depth = 1; frontier.Count > 0; depth++)
         {
             RaiseMaxDepth(depth);
             if (TargetMaxDepth is { } maxDepth && depth >= maxDepth)
                 return new EngineResult(CheckerStatus.TargetMaxDepthReached, IndexPaths(discoveries));
 
-            var expansion = new LevelExpansion(this, level, discovered, pops);
+            var expansion = new LevelExpansion(this, frontier, depth - 1, discovered, pops, pool, frontier.Count >= ParallelLevelSize ? claims : null);
             expansion.Run();
             if (StopRequested) return new EngineResult(CheckerStatus.Running, IndexPaths(discoveries));
 
@@ -55,13 +63,91 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             foreach (var (property, position) in expansion.DiscoveriesUpTo(limit.LastChecked))
             {
                 discovered[property] = true;
-                discoveries[property] = level[position].Key;
+                discoveries[property] = (depth - 1, position);
             }
             pops += limit.LastChecked + 1;
-            level = expansion.Insert(limit.ExpandedBefore);
+            frontier = Keep(expansion.NextLevel(limit.ExpandedBefore));
+            claims?.Clear();
             if (stop is { } status) return new EngineResult(status, IndexPaths(discoveries));
         }
         return new EngineResult(CheckerStatus.Exhausted, IndexPaths(discoveries));
+    }
+
+    /// <summary>Keeps a new level's parent links for paths, and returns its states for expansion.</summary>
+    private Frontier Keep(LevelBuilder level)
+    {
+        _parents.Add([.. level.Parents]);
+        _indices.Add([.. level.Indices]);
+        return new Frontier(level.States, level.Keys, level.Bits);
+    }
+
+    /// <summary>The index path of the state at <paramref name="position"/> in level <paramref name="level"/> (0 for the initial states).</summary>
+    private int[] IndexPath(int level, int position)
+    {
+        var path = new int[level + 1];
+        for (var l = level; l >= 0; l--)
+        {
+            path[l] = _indices[l][position];
+            position = _parents[l][position];
+        }
+        return path;
+    }
+
+    private Dictionary<int, int[]> IndexPaths(Dictionary<int, (int Level, int Position)> discoveries)
+    {
+        var result = new Dictionary<int, int[]>();
+        foreach (var (property, (level, position)) in discoveries) result[property] = IndexPath(level, position);
+        return result;
+    }
+
+    /// <summary>A level being expanded: its states, their keys, and their eventually bits (empty without eventually properties).</summary>
+    private sealed record Frontier(List<TState> States, List<ulong> Keys, List<ulong> Bits)
+    {
+        public int Count => States.Count;
+    }
+
+    /// <summary>The next level, built in canonical order.</summary>
+    private sealed class LevelBuilder(bool withBits)
+    {
+        public readonly List<TState> States = [];
+        public readonly List<ulong> Keys = [];
+        public readonly List<ulong> Bits = [];
+        public readonly List<int> Parents = [];
+        public readonly List<int> Indices = [];
+
+        public void Add(TState state, ulong key, ulong bits, int parent, int index)
+        {
+            States.Add(state);
+            Keys.Add(key);
+            if (withBits) Bits.Add(bits);
+            Parents.Add(parent);
+            Indices.Add(index);
+        }
+    }
+
+    /// <summary>A successor that won its claim when generated: it may still lose to a smaller priority.</summary>
+    private readonly record struct Candidate(TState State, ulong Key, long Priority);
+
+    /// <summary>Adds each successor not yet visited straight to the visited set and the next level (one thread).</summary>
+    private struct Direct(LevelBuilder next, VisitedSet table, ulong bits, int position) : ISuccessorSink<TState>
+    {
+        public readonly void Accept(int actionIndex, TState state, ulong key)
+        {
+            if (table.TryAdd(key)) next.Add(state, key, bits, position, actionIndex);
+        }
+    }
+
+    /// <summary>Claims each successor not yet visited, and keeps it while it is the best claim (parallel).</summary>
+    private struct Claim(List<Candidate> output, VisitedSet table, LevelClaims claims, long positionBase) : ISuccessorSink<TState>
+    {
+        public readonly void Accept(int actionIndex, TState state, ulong key)
+        {
+            if (table.Contains(key)) return;
+            if (actionIndex >= 1 << ActionIndexBits)
+                throw new NotSupportedException($"A state enables more than {1 << ActionIndexBits:N0} actions; parallel BFS supports at most that many.");
+            var priority = positionBase | (long)actionIndex;
+            if (claims.Claim(key, priority)) output.Add(new Candidate(state, key, priority));
+        }
     }
 
     /// <summary>Where a level's processing ends: states checked up to <c>LastChecked</c>, expanded before <c>ExpandedBefore</c>.</summary>
@@ -74,9 +160,13 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         private const int MaxChunk = 2048;
 
         private readonly BfsEngine<TState, TAction> _engine;
-        private readonly Entry[] _level;
+        private readonly Frontier _level;
+        private readonly int _levelIndex;
         private readonly bool[] _discoveredBefore;
         private readonly long _stateCountBefore;
+        private readonly WorkerPool _pool;
+        private readonly LevelClaims? _claims; // null: expanded on one thread, straight into _direct
+        private readonly LevelBuilder _direct;
         private readonly int _chunkSize;
         private readonly List<Candidate>?[] _chunkOutputs;
         private readonly int[] _childCounts;
@@ -91,58 +181,55 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         private readonly long _popsBefore;
         private int _targetReached;
 
-        public LevelExpansion(BfsEngine<TState, TAction> engine, Entry[] level, bool[] discoveredBefore, long popsBefore)
+        public LevelExpansion(BfsEngine<TState, TAction> engine, Frontier level, int levelIndex, bool[] discoveredBefore, long popsBefore, WorkerPool pool, LevelClaims? claims)
         {
             _popsBefore = popsBefore;
             _engine = engine;
             _level = level;
+            _levelIndex = levelIndex;
             _discoveredBefore = discoveredBefore;
             _stateCountBefore = engine.StateCount;
-            _chunkSize = Math.Clamp(level.Length / (engine.Threads * 8), MinChunk, MaxChunk);
-            _chunkOutputs = new List<Candidate>?[(level.Length + _chunkSize - 1) / _chunkSize];
-            _childCounts = new int[level.Length];
-            _bitsAfter = engine.InitialEventuallyBits == 0 ? [] : new ulong[level.Length];
+            _pool = pool;
+            _claims = claims;
+            _direct = new LevelBuilder(engine.InitialEventuallyBits != 0);
+            _chunkSize = claims is null ? Math.Max(1, level.Count) : Math.Clamp(level.Count / (pool.Size * 8), MinChunk, MaxChunk);
+            _chunkOutputs = new List<Candidate>?[(level.Count + _chunkSize - 1) / _chunkSize];
+            _childCounts = new int[level.Count];
+            _bitsAfter = engine.InitialEventuallyBits == 0 ? [] : new ulong[level.Count];
             _firstPosition = new long[engine.Properties.Length];
             Array.Fill(_firstPosition, long.MaxValue);
         }
 
-        public void Run() => Workers.Run(_engine.Threads, Expand);
+        public void Run() => _pool.Run(_claims is null ? 1 : _pool.Size, Expand);
 
         private void Expand(int worker)
         {
             var engine = _engine;
-            var model = engine.Model;
-            var actions = new List<TAction>();
-            var found = new List<int>();
+            var expander = engine.Expander;
+            var scratch = new Expander<TState, TAction>.Scratch();
             var checkTarget = engine.TargetStateCount is not null;
             var undiscoveredMask = ~MaskOf(_discoveredBefore);
+            var positionsOnly = _claims is null; // one thread: stop at the exact position the target is reached
             while (!engine.StopRequested && Volatile.Read(ref _targetReached) == 0)
             {
                 var chunk = Interlocked.Increment(ref _nextChunk) - 1;
                 var start = chunk * _chunkSize;
-                if (start >= _level.Length || 2L * start >= Interlocked.Read(ref _stopCode)) return;
-                var end = Math.Min(_level.Length, start + _chunkSize);
-                var output = new List<Candidate>();
+                if (start >= _level.Count || 2L * start >= Interlocked.Read(ref _stopCode)) return;
+                var end = Math.Min(_level.Count, start + _chunkSize);
+                var output = _claims is null ? null : new List<Candidate>();
                 long generated = 0;
                 for (var position = start; position < end; position++)
                 {
                     if (2L * position >= Interlocked.Read(ref _stopCode) || engine.StopRequested) break;
-                    var entry = _level[position];
-                    var step = Step.Visiting;
-                    var actionIndex = -1;
-                    var checkMutation = engine.ShouldCheckMutation();
+                    var state = _level.States[position];
+                    var key = _level.Keys[position];
                     try
                     {
-                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedWhileQueued);
-                        engine.Visit(entry.Key);
-                        step = Step.CheckingProperties;
-                        var bits = entry.EventuallyBits;
-                        found.Clear();
-                        engine.CheckProperties(entry.State, ref bits, _discoveredBefore, found);
+                        expander.Begin(state, key, scratch);
+                        if (engine.Visitor is not null) engine.Visit(_engine.IndexPath(_levelIndex, position));
+                        var bits = expander.CheckState(state, key, _level.Bits.Count > 0 ? _level.Bits[position] : 0, _discoveredBefore, scratch, out var hitsEvery);
                         if (_bitsAfter.Length > 0) _bitsAfter[position] = bits;
-                        foreach (var i in found) Record(i, position);
-                        var hitsEvery = engine.HitsEveryProperty(entry.State, bits, _discoveredBefore, found);
-                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedByProperties);
+                        foreach (var i in scratch.Found) Record(i, position);
                         if (hitsEvery)
                         {
                             Atomic.Min(ref _firstAllHit, position);
@@ -150,42 +237,38 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                             break;
                         }
 
-                        step = Step.ListingActions;
-                        actions.Clear();
-                        model.Actions(entry.State, actions);
-                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedByActions);
-                        step = Step.Expanding;
-                        var children = 0;
-                        for (actionIndex = 0; actionIndex < actions.Count; actionIndex++)
+                        int children;
+                        if (output is null)
                         {
-                            step = Step.Expanding;
-                            var moved = model.TryNextState(entry.State, actions[actionIndex], out var next);
-                            step = Step.Boundary;
-                            moved = moved && model.WithinBoundary(next);
-                            if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(engine.MutatedByAction(actions, actionIndex));
-                            if (!moved) continue;
-                            children++;
-                            step = Step.Fingerprinting;
-                            var key = engine.KeyOf(next);
-                            if (engine.Table.ContainsUnsynchronized(key)) continue;
-                            output.Add(new Candidate(key, position, actionIndex));
+                            var sink = new Direct(_direct, engine.Table, bits, position);
+                            children = expander.Successors(state, key, scratch, ref sink);
+                        }
+                        else
+                        {
+                            var sink = new Claim(output, engine.Table, _claims!, (long)position << ActionIndexBits);
+                            children = expander.Successors(state, key, scratch, ref sink);
                         }
                         _childCounts[position] = children;
                         generated += children;
                         if (children == 0 && (bits & undiscoveredMask) != 0)
                         {
-                            for (var i = 0; i < engine.Properties.Length; i++)
-                                if ((bits & (1UL << i)) != 0 && !_discoveredBefore[i]) Record(i, position);
+                            expander.TerminalEventually(bits, _discoveredBefore, scratch);
+                            foreach (var i in scratch.Found) Record(i, position);
                         }
                         if (IsBlockEnd(position) && ShouldStopAt(position))
                         {
                             Atomic.Min(ref _stopCode, 2L * position + 1);
                             break;
                         }
+                        if (positionsOnly && checkTarget && _stateCountBefore + generated >= engine.TargetStateCount)
+                        {
+                            Volatile.Write(ref _targetReached, 1);
+                            break;
+                        }
                     }
                     catch (Exception e)
                     {
-                        engine.RecordFault(e, engine.Describe(step, entry.State, actions, actionIndex), entry.Key, null);
+                        engine.RecordFault(e, expander.Describe(scratch), _engine.IndexPath(_levelIndex, position));
                         break;
                     }
                 }
@@ -229,13 +312,13 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         /// </summary>
         public (Limit Limit, CheckerStatus? Stop) Resolve()
         {
-            var lastChecked = _level.Length - 1;
-            var expandedBefore = _level.Length;
+            var lastChecked = _level.Count - 1;
+            var expandedBefore = _level.Count;
             CheckerStatus? stop = null;
 
             var code = _firstAllHit == long.MaxValue ? long.MaxValue : 2 * _firstAllHit;
             var firstBlockEnd = (BlockSize - 1 - _popsBefore % BlockSize) % BlockSize;
-            for (var end = firstBlockEnd; end < _level.Length && 2 * end + 1 < code; end += BlockSize)
+            for (var end = firstBlockEnd; end < _level.Count && 2 * end + 1 < code; end += BlockSize)
             {
                 var known = (bool[])_discoveredBefore.Clone();
                 for (var i = 0; i < known.Length; i++) known[i] |= _firstPosition[i] <= end;
@@ -277,75 +360,38 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         }
 
         /// <summary>
-        /// Inserts the candidates generated by positions before <paramref name="expandedBefore"/>
-        /// and rebuilds the accepted ones' states; returns the next level in canonical order.
+        /// The next level: the successors of the positions before <paramref name="expandedBefore"/> that
+        /// were not visited before, each kept once — from its first generator in canonical order.
         /// </summary>
-        public Entry[] Insert(int expandedBefore)
+        public LevelBuilder NextLevel(int expandedBefore)
         {
-            var candidates = new List<Candidate>();
-            foreach (var output in _chunkOutputs)
+            if (_claims is null) return _direct; // expanded in order, and no further than expandedBefore
+            var winners = new List<Candidate>[_chunkOutputs.Length];
+            var table = _engine.Table;
+            var nextChunk = -1;
+            _pool.Run(_chunkOutputs.Length < 8 ? 1 : _pool.Size, _ =>
             {
-                if (output is null) continue;
-                foreach (var candidate in output)
+                for (var chunk = Interlocked.Increment(ref nextChunk); chunk < _chunkOutputs.Length; chunk = Interlocked.Increment(ref nextChunk))
                 {
-                    if (candidate.ParentPosition >= expandedBefore) break;
-                    candidates.Add(candidate);
+                    var kept = new List<Candidate>();
+                    foreach (var candidate in _chunkOutputs[chunk] ?? [])
+                    {
+                        if (candidate.Priority >> ActionIndexBits >= expandedBefore) break;
+                        if (_claims.PriorityOf(candidate.Key) == candidate.Priority && table.TryAdd(candidate.Key)) kept.Add(candidate);
+                    }
+                    winners[chunk] = kept;
+                    _chunkOutputs[chunk] = null; // the losers can go now
+                }
+            });
+            var next = new LevelBuilder(_bitsAfter.Length > 0);
+            foreach (var kept in winners)
+            {
+                foreach (var c in kept)
+                {
+                    var parent = (int)(c.Priority >> ActionIndexBits);
+                    next.Add(c.State, c.Key, _bitsAfter.Length > 0 ? _bitsAfter[parent] : 0, parent, (int)(c.Priority & ((1L << ActionIndexBits) - 1)));
                 }
             }
-
-            var accepted = new bool[candidates.Count];
-            var workers = candidates.Count < 4096 ? 1 : _engine.Threads;
-            var table = _engine.Table;
-            Workers.Run(workers, worker =>
-            {
-                for (var i = 0; i < candidates.Count; i++)
-                {
-                    var c = candidates[i];
-                    if (VisitedTable.SegmentOf(c.Key) % workers != worker) continue;
-                    accepted[i] = table.TryAddOwned(c.Key, _level[c.ParentPosition].Key);
-                }
-            });
-
-            var kept = new List<Candidate>();
-            for (var i = 0; i < candidates.Count; i++) if (accepted[i]) kept.Add(candidates[i]);
-            return Materialize(kept);
-        }
-
-        /// <summary>Recomputes the states of the accepted candidates, in parallel ranges that start at a new parent.</summary>
-        private Entry[] Materialize(List<Candidate> kept)
-        {
-            var next = new Entry[kept.Count];
-            var workers = kept.Count < 4096 ? 1 : _engine.Threads;
-            var model = _engine.Model;
-            Workers.Run(workers, worker =>
-            {
-                var start = kept.Count * worker / workers;
-                var end = kept.Count * (worker + 1) / workers;
-                var actions = new List<TAction>();
-                var parent = -1;
-                for (var i = start; i < end && !_engine.StopRequested; i++)
-                {
-                    var c = kept[i];
-                    var entry = _level[c.ParentPosition];
-                    try
-                    {
-                        if (c.ParentPosition != parent)
-                        {
-                            parent = c.ParentPosition;
-                            actions.Clear();
-                            model.Actions(entry.State, actions);
-                        }
-                        if (!model.TryNextState(entry.State, actions[c.ActionIndex], out var state) || _engine.KeyOf(state) != c.Key)
-                            throw new PathReconstructionException($"Recomputing action #{c.ActionIndex} gave a different state than the first time. {PathReconstructionException.NondeterminismHint}");
-                        next[i] = new Entry(state, c.Key, _bitsAfter.Length > 0 ? _bitsAfter[c.ParentPosition] : 0);
-                    }
-                    catch (Exception e)
-                    {
-                        _engine.RecordFault(e, _engine.Describe(Step.Expanding, entry.State, actions, c.ActionIndex), entry.Key, null);
-                        return;
-                    }
-                }
-            });
             return next;
         }
     }

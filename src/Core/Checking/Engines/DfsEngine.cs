@@ -20,7 +20,11 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
 {
     public override string Name => "DFS";
 
-    private readonly record struct Entry(TState State, ulong Key, ulong EventuallyBits, int Depth);
+    /// <summary>A queued state: its depth (initial states are 1) and the index that reached it (the initial-state index at depth 1).</summary>
+    private readonly record struct Entry(TState State, ulong Key, ulong EventuallyBits, int Depth, int Index);
+
+    /// <summary>Donated work: entries, and the index path their parents lie on.</summary>
+    private sealed record Work(int[] Prefix, List<Entry> Entries);
 
     protected override EngineResult Search()
     {
@@ -36,7 +40,7 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             // only the paths depend on scheduling. A one-thread run reports, for each property, the
             // first discovery in its visit order: replay that order just until all are found again.
             var (table, states, depth) = (Table, StateCount, MaxDepth);
-            Table = new VisitedTable();
+            Table = new VisitedSet();
             ResetStatistics();
             var wanted = parallel.Discoveries.Keys.ToArray();
             var paths = new DfsRun(this, 1, found => wanted.All(i => found[i]), eager: true).Run();
@@ -48,17 +52,23 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         }
 
         // Stopped early: what was checked depends on scheduling, so report a one-thread run instead.
-        Table = new VisitedTable();
+        Table = new VisitedSet();
         ResetStatistics();
         return new DfsRun(this, 1, FinishWhen).Run();
     }
 
     /// <summary>One DFS run over a fresh visited table.</summary>
+    /// <remarks>
+    /// A worker carries the index path of the state it last popped. Every queued state's parent lies on
+    /// that path (its children were pushed when it was popped, and everything popped since is below
+    /// them on the stack), so popping a state at depth d truncates the path to d - 1 and appends the
+    /// state's index: paths cost nothing per state. Donated work takes a copy of the path with it.
+    /// </remarks>
     private sealed class DfsRun(DfsEngine<TState, TAction> engine, int threads, Func<bool[], bool> finishWhen, bool eager = false)
     {
         private readonly bool[] _discovered = new bool[engine.Properties.Length];
-        private readonly Dictionary<int, ulong> _discoveries = [];
-        private readonly Stack<List<Entry>> _shared = new(); // donated work
+        private readonly Dictionary<int, int[]> _discoveries = [];
+        private readonly Stack<Work> _shared = new(); // donated work
         private readonly object _gate = new();
         private int _idle;
         private bool _finished;
@@ -72,13 +82,13 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             engine.AddStates(inits.Count);
             for (var i = 0; i < inits.Count; i++)
             {
-                var key = engine.InitialKeyOf(inits[i], i);
-                if (engine.Table.TryAdd(key, 0)) initial.Add(new Entry(inits[i], key, engine.InitialEventuallyBits, 1));
+                var key = engine.InitialKeyOf(inits[i].State, inits[i].Index);
+                if (engine.Table.TryAdd(key)) initial.Add(new Entry(inits[i].State, key, engine.InitialEventuallyBits, 1, inits[i].Index));
             }
-            if (initial.Count > 0) _shared.Push(initial);
-            Workers.Run(threads, Work);
+            if (initial.Count > 0) _shared.Push(new Work([], initial));
+            using (var pool = new WorkerPool(threads)) pool.Run(threads, Work);
 
-            var discoveries = engine.IndexPaths(_discoveries);
+            var discoveries = new Dictionary<int, int[]>(_discoveries);
             if (engine.StopRequested && _stop is null) return new EngineResult(CheckerStatus.Running, discoveries);
             var status = _stop ?? (_depthBoundHit ? CheckerStatus.TargetMaxDepthReached : CheckerStatus.Exhausted);
             return new EngineResult(status, discoveries);
@@ -91,22 +101,33 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             finally { engine.AddStates(unflushed); }
         }
 
+        /// <summary>Pushes each new successor onto the worker's stack.</summary>
+        private struct Push(List<Entry> stack, VisitedSet table, ulong bits, int depth) : ISuccessorSink<TState>
+        {
+            public readonly void Accept(int actionIndex, TState next, ulong key)
+            {
+                if (table.TryAdd(key)) stack.Add(new Entry(next, key, bits, depth, actionIndex));
+            }
+        }
+
         private void Work(ref long unflushed)
         {
             var stack = new List<Entry>();
-            var actions = new List<TAction>();
-            var found = new List<int>();
-            var model = engine.Model;
+            var path = new List<int>();
+            var expander = engine.Expander;
+            var scratch = new Expander<TState, TAction>.Scratch();
             long pops = 0; // for the Rust library's block boundaries (see Engine.BlockSize)
-            while (TakeWork(stack))
+            while (TakeWork(stack, path))
             {
                 while (stack.Count > 0)
                 {
                     if (engine.StopRequested || Volatile.Read(ref _finished)) { Finish(); return; }
-                    if (threads > 1 && stack.Count > 1 && Volatile.Read(ref _idle) > 0) Donate(stack);
+                    if (threads > 1 && stack.Count > 1 && Volatile.Read(ref _idle) > 0) Donate(stack, path);
 
                     var entry = stack[^1];
                     stack.RemoveAt(stack.Count - 1);
+                    path.RemoveRange(entry.Depth - 1, path.Count - (entry.Depth - 1));
+                    path.Add(entry.Index);
                     engine.RaiseMaxDepth(entry.Depth);
                     pops++;
                     if (engine.TargetMaxDepth is { } maxDepth && entry.Depth >= maxDepth)
@@ -116,42 +137,17 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         continue;
                     }
 
-                    var step = Step.Visiting;
-                    var actionIndex = -1;
-                    var checkMutation = engine.ShouldCheckMutation();
                     try
                     {
-                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedWhileQueued);
-                        engine.Visit(entry.Key);
-                        step = Step.CheckingProperties;
-                        var bits = entry.EventuallyBits;
-                        found.Clear();
+                        expander.Begin(entry.State, entry.Key, scratch);
+                        if (engine.Visitor is not null) engine.Visit([.. path]);
                         // Read without the lock: a stale "not yet" only costs a redundant check.
-                        engine.CheckProperties(entry.State, ref bits, _discovered, found);
-                        var hitsEvery = engine.HitsEveryProperty(entry.State, bits, _discovered, found);
-                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedByProperties);
-                        if (found.Count > 0 && RecordAndCheckFinish(found, entry.Key)) return;
+                        var bits = expander.CheckState(entry.State, entry.Key, entry.EventuallyBits, _discovered, scratch, out var hitsEvery);
+                        if (scratch.Found.Count > 0 && RecordAndCheckFinish(scratch.Found, path)) return;
                         if (hitsEvery && FinishIfDone()) return; // like the Rust checker: ends its block, not expanded
 
-                        step = Step.ListingActions;
-                        actions.Clear();
-                        model.Actions(entry.State, actions);
-                        if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(MutatedByActions);
-                        step = Step.Expanding;
-                        var children = 0;
-                        for (actionIndex = 0; actionIndex < actions.Count; actionIndex++)
-                        {
-                            step = Step.Expanding;
-                            var moved = model.TryNextState(entry.State, actions[actionIndex], out var next);
-                            step = Step.Boundary;
-                            moved = moved && model.WithinBoundary(next);
-                            if (checkMutation && engine.Changed(entry.State, entry.Key)) throw engine.Mutated(engine.MutatedByAction(actions, actionIndex));
-                            if (!moved) continue;
-                            children++;
-                            step = Step.Fingerprinting;
-                            var key = engine.KeyOf(next);
-                            if (engine.Table.TryAdd(key, entry.Key)) stack.Add(new Entry(next, key, bits, entry.Depth + 1));
-                        }
+                        var push = new Push(stack, engine.Table, bits, entry.Depth + 1);
+                        var children = expander.Successors(entry.State, entry.Key, scratch, ref push);
                         unflushed += children;
                         if (unflushed >= 1024 || engine.TargetStateCount is not null)
                         {
@@ -160,10 +156,8 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         }
                         if (children == 0 && bits != 0)
                         {
-                            found.Clear();
-                            for (var i = 0; i < engine.Properties.Length; i++)
-                                if ((bits & (1UL << i)) != 0 && !_discovered[i]) found.Add(i);
-                            if (found.Count > 0 && RecordAndCheckFinish(found, entry.Key)) return;
+                            expander.TerminalEventually(bits, _discovered, scratch);
+                            if (scratch.Found.Count > 0 && RecordAndCheckFinish(scratch.Found, path)) return;
                         }
                         if (AtBlockEnd(pops)) return;
                         if (engine.TargetStateCount is { } target && engine.StateCount >= target)
@@ -174,7 +168,7 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                     }
                     catch (Exception e)
                     {
-                        engine.RecordFault(e, engine.Describe(step, entry.State, actions, actionIndex), entry.Key, null);
+                        engine.RecordFault(e, expander.Describe(scratch), [.. path]);
                         Finish();
                         return;
                     }
@@ -183,7 +177,7 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         }
 
         /// <summary>Records first discoveries; when <c>eager</c>, also stops as soon as the finish condition holds.</summary>
-        private bool RecordAndCheckFinish(List<int> found, ulong key)
+        private bool RecordAndCheckFinish(List<int> found, List<int> path)
         {
             lock (_gate)
             {
@@ -191,7 +185,7 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                 {
                     if (_discovered[i]) continue;
                     _discovered[i] = true;
-                    _discoveries[i] = key;
+                    _discoveries[i] = [.. path];
                 }
             }
             return eager && FinishIfDone();
@@ -230,21 +224,27 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             }
         }
 
-        /// <summary>Gives the oldest half of the stack (the shallowest states: the largest subtrees) to idle workers.</summary>
-        private void Donate(List<Entry> stack)
+        /// <summary>
+        /// Gives the oldest half of the stack (the shallowest states: the largest subtrees) to idle
+        /// workers, with the path their parents lie on.
+        /// </summary>
+        private void Donate(List<Entry> stack, List<int> path)
         {
             var half = stack.Count / 2;
             var donation = stack.GetRange(0, half);
             stack.RemoveRange(0, half);
+            var deepest = 0;
+            foreach (var entry in donation) deepest = Math.Max(deepest, entry.Depth);
+            var prefix = path.GetRange(0, deepest - 1).ToArray();
             lock (_gate)
             {
-                _shared.Push(donation);
+                _shared.Push(new Work(prefix, donation));
                 Monitor.Pulse(_gate);
             }
         }
 
         /// <summary>Waits for donated work; false when the search is over (no work anywhere, or stopped).</summary>
-        private bool TakeWork(List<Entry> stack)
+        private bool TakeWork(List<Entry> stack, List<int> path)
         {
             lock (_gate)
             {
@@ -261,7 +261,10 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                 }
                 _idle--;
                 if (_finished || engine.StopRequested) return false;
-                stack.AddRange(_shared.Pop());
+                var work = _shared.Pop();
+                stack.AddRange(work.Entries);
+                path.Clear();
+                path.AddRange(work.Prefix);
                 return true;
             }
         }

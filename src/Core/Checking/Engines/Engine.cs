@@ -28,6 +28,8 @@ internal abstract class Engine<TState, TAction>
         DetectMutation = options.DetectMutationValue;
         MemoryBudget = options.MemoryBudgetValue;
         FinishWhen = options.FinishWhenValue.Bind(Properties);
+        Liveness = options.LivenessValue;
+        Fairness = new Fairness<TState, TAction>(Model, options.FairnessValue);
         for (var i = 0; i < Properties.Length; i++)
         {
             if (Properties[i].Expectation != Expectation.Eventually) continue;
@@ -35,7 +37,11 @@ internal abstract class Engine<TState, TAction>
             InitialEventuallyBits |= 1UL << i;
         }
         Fingerprint.EnsureSupported<TState>();
+        Expander = new Expander<TState, TAction>(this);
     }
+
+    /// <summary>The expansion step the engine's workers share.</summary>
+    public Expander<TState, TAction> Expander { get; }
 
     public Model<TState, TAction> Model { get; }
     public Property<TState>[] Properties { get; }
@@ -49,6 +55,8 @@ internal abstract class Engine<TState, TAction>
     public Func<bool[], bool> FinishWhen { get; }
     public bool DetectMutation { get; }
     public long? MemoryBudget { get; }
+    public LivenessSemantics Liveness { get; }
+    public Fairness<TState, TAction> Fairness { get; }
 
     /// <summary>One bit per <see cref="Expectation.Eventually"/> property (bit = property index), set while unsatisfied on a path.</summary>
     public ulong InitialEventuallyBits { get; }
@@ -74,10 +82,11 @@ internal abstract class Engine<TState, TAction>
         try
         {
             result = Search();
+            if (this is not SimulationEngine<TState, TAction>) result = LivenessCheck.Complete(this, result);
         }
         catch (Exception e)
         {
-            RecordFault(e, SearchActivity, null, null);
+            RecordFault(e, SearchActivity, null);
             result = new EngineResult(CheckerStatus.Faulted, []);
         }
         if (_fault is { } fault) return result with { Status = CheckerStatus.Faulted, Error = DescribeFault(fault) };
@@ -168,17 +177,17 @@ internal abstract class Engine<TState, TAction>
     /// <summary>The action as <see cref="Model{TState, TAction}.FormatAction"/> shows it, or a placeholder if that throws.</summary>
     public string SafeFormatAction(TAction action) => TraceText.SafeFormat(() => Model.FormatAction(action), nameof(Model.FormatAction));
 
-    /// <summary>Evaluates the initial states that lie within the boundary.</summary>
-    protected List<TState> InitialStates()
+    /// <summary>Evaluates the initial states that lie within the boundary, each with its index among all initial states (the first entry of an index path).</summary>
+    protected List<(TState State, int Index)> InitialStates()
     {
-        var inits = new List<TState>();
+        var inits = new List<(TState, int)>();
         var all = AllInitialStates();
         for (var i = 0; i < all.Count; i++)
         {
             bool within;
             try { within = Model.WithinBoundary(all[i]); }
             catch (Exception e) { CallbackFault.Annotate(e, $"checking initial state #{i} against the boundary (WithinBoundary)"); throw; }
-            if (within) inits.Add(all[i]);
+            if (within) inits.Add((all[i], i));
         }
         return inits;
     }
@@ -258,7 +267,7 @@ internal abstract class Engine<TState, TAction>
     }
 
     /// <summary>Describes what the engine was doing when model code threw (built only after a failure).</summary>
-    public string Describe(Step step, TState state, List<TAction> actions, int actionIndex)
+    public string Describe(Step step, List<TAction> actions, int actionIndex)
     {
         var action = actionIndex >= 0 && actionIndex < actions.Count ? $"action #{actionIndex} ({SafeFormatAction(actions[actionIndex])})" : null;
         return step switch
@@ -273,12 +282,12 @@ internal abstract class Engine<TState, TAction>
         };
     }
 
-    /// <summary>Records the first fault and stops the search. The key names the state in which it happened.</summary>
-    public void RecordFault(Exception exception, string activity, ulong? stateKey, int[]? indexPath)
+    /// <summary>Records the first fault and stops the search. The index path names the state in which it happened.</summary>
+    public void RecordFault(Exception exception, string activity, int[]? indexPath)
     {
         if (CallbackFault.ActivityOf(exception) is { } callback)
             activity = activity == SearchActivity ? callback : $"{callback}, while {activity}";
-        Interlocked.CompareExchange(ref _fault, new FaultInfo(exception, activity, stateKey, indexPath), null);
+        Interlocked.CompareExchange(ref _fault, new FaultInfo(exception, activity, indexPath), null);
         RequestStop(StopReason.Fault);
     }
 
@@ -288,17 +297,16 @@ internal abstract class Engine<TState, TAction>
     /// <summary>Fault messages show at most this many steps of the path to the failing state: a deep DFS path would swamp them.</summary>
     private const int MaxStepsShown = 40;
 
-    /// <summary>Rebuilds the index path of a visited state, for engines that keep parent links.</summary>
-    protected virtual int[]? IndexPathOf(ulong stateKey) => null;
+    /// <summary>Runs the visitor, if any, on the path to a state about to be checked.</summary>
+    public void Visit(int[] indexPath)
+    {
+        if (Visitor is null) return;
+        Visitor.Visit(Model, Path<TState, TAction>.FromIndices(Model, indexPath));
+    }
 
     private ModelCheckingException DescribeFault(FaultInfo fault)
     {
-        int[]? indices = fault.IndexPath;
-        if (indices is null && fault.StateKey is { } key)
-        {
-            try { indices = IndexPathOf(key); }
-            catch (Exception) { indices = null; }
-        }
+        var indices = fault.IndexPath;
         if (fault.Exception is OutOfMemoryException) return DescribeOutOfMemory(fault, indices);
         var message = new System.Text.StringBuilder();
         message.Append(fault.Exception is UnfingerprintableTypeException
@@ -360,11 +368,11 @@ internal abstract class Engine<TState, TAction>
     public bool OverMemoryBudget()
     {
         if (MemoryBudget is not { } budget || GC.GetTotalMemory(forceFullCollection: false) <= budget) return false;
-        RecordFault(new InsufficientMemoryException($"The managed heap exceeded the checker's memory budget of {budget:N0} bytes."), "checking", null, null);
+        RecordFault(new InsufficientMemoryException($"The managed heap exceeded the checker's memory budget of {budget:N0} bytes."), "checking", null);
         return true;
     }
 
-    private sealed record FaultInfo(Exception Exception, string Activity, ulong? StateKey, int[]? IndexPath);
+    private sealed record FaultInfo(Exception Exception, string Activity, int[]? IndexPath);
 }
 
 /// <summary>Why a search was asked to stop.</summary>
@@ -378,4 +386,7 @@ internal sealed record EngineResult(CheckerStatus Status, Dictionary<int, int[]>
 {
     public ModelCheckingException? Error { get; init; }
     public TimeSpan? StoppedAfter { get; init; }
+
+    /// <summary>For <c>Eventually</c> counterexamples that are lassos: where the cycle starts, by property index.</summary>
+    public Dictionary<int, int> CycleStarts { get; init; } = [];
 }

@@ -4,7 +4,9 @@ namespace Stateright;
 
 /// <summary>
 /// Random walks. Walk <c>n</c> draws from a random source seeded by (seed, n) and runs from an initial
-/// state until a terminal state, the boundary, the depth target or a state it already visited. Walks
+/// state until a terminal state, the boundary, the depth target or a state it already visited. An
+/// <c>Eventually</c> counterexample is only what a complete walk proves: a terminal state, or a
+/// revisited state whose cycle is weakly fair (reported as a lasso); a walk cut short proves nothing. Walks
 /// are claimed in order by the workers; the discovery reported for a property is the one from the
 /// lowest-numbered walk, and stopping is resolved to the walk a one-thread run would stop after, so
 /// results do not depend on the thread count.
@@ -14,7 +16,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
 {
     // Per property, the lowest-numbered walk that discovered it, and the path. Only the first walk
     // matters for both the report and the stop position, so memory stays bounded on long runs.
-    private readonly (long Walk, int[] Path)?[] _first = new (long, int[])?[options.Model.Properties.Count];
+    private readonly (long Walk, int[] Path, int? CycleStart)?[] _first = new (long, int[], int?)?[options.Model.Properties.Count];
     private readonly ConcurrentDictionary<long, long> _walkStates = new();
     private long _nextWalk;
     private long _stopAt = long.MaxValue;
@@ -28,9 +30,11 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
     protected override EngineResult Search()
     {
         var inits = AllInitialStates();
-        if (inits.Count == 0) return new EngineResult(CheckerStatus.Exhausted, []);
-        Workers.Run(Threads, _ => Walk(inits));
-        if (StopRequested) return new EngineResult(CheckerStatus.Running, FirstDiscoveries(long.MaxValue));
+        // Walks that can check nothing would repeat forever: say so at once, as BFS and DFS do.
+        if (TargetMaxDepth is <= 1) return new EngineResult(CheckerStatus.TargetMaxDepthReached, []);
+        if (!inits.Any(Model.WithinBoundary)) return new EngineResult(CheckerStatus.Exhausted, []);
+        using (var pool = new WorkerPool(Threads)) pool.Run(Threads, _ => Walk(inits));
+        if (StopRequested) return new EngineResult(CheckerStatus.Running, FirstDiscoveries(long.MaxValue)) { CycleStarts = CycleStarts(long.MaxValue) };
 
         // Resolve where a one-thread run would have stopped: the first walk after which the finish
         // condition holds, or after which the target state count is reached.
@@ -60,7 +64,18 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
             for (long walk = 0; walk <= lastWalk && _walkStates.TryGetValue(walk, out var states); walk++) total += states;
             SetStateCount(total);
         }
-        return new EngineResult(status, FirstDiscoveries(lastWalk));
+        return new EngineResult(status, FirstDiscoveries(lastWalk)) { CycleStarts = CycleStarts(lastWalk) };
+    }
+
+    private Dictionary<int, int> CycleStarts(long lastWalk)
+    {
+        var result = new Dictionary<int, int>();
+        lock (_first)
+        {
+            for (var i = 0; i < _first.Length; i++)
+                if (_first[i] is { CycleStart: { } k } first && first.Walk <= lastWalk) result[i] = k;
+        }
+        return result;
     }
 
     private IEnumerable<(long Walk, int Property)> FirstWalks()
@@ -84,23 +99,23 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
         return result;
     }
 
-    private void RecordDiscovery(long walk, int property, List<int> path)
+    private void RecordDiscovery(long walk, int property, List<int> path, int? cycleStart = null)
     {
         lock (_first)
         {
             if (_first[property] is { } first && first.Walk <= walk) return;
-            _first[property] = (walk, [.. path]);
+            _first[property] = (walk, [.. path], cycleStart);
         }
     }
 
     private void Walk(List<TState> inits)
     {
-        var actions = new List<TAction>();
+        var expander = Expander;
+        var scratch = new Expander<TState, TAction>.Scratch();
         var candidates = new List<int>();
         var candidateActions = new List<TAction>();
-        var visited = new HashSet<ulong>();
+        var visited = new Dictionary<ulong, int>(); // key → its step on the walk
         var path = new List<int>();
-        var found = new List<int>();
         var discovered = new bool[Properties.Length];
         var trackWalks = TargetStateCount is not null;
         while (!StopRequested && Volatile.Read(ref _targetReached) == 0)
@@ -112,58 +127,56 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
             path.Clear();
             var walkFound = new List<int>();
             long states = 0;
-            var step = Step.Visiting;
-            var actionIndex = -1;
+            scratch.Step = Step.Visiting;
+            scratch.ActionIndex = -1;
             try
             {
                 var initIndex = chooser.ChooseInitialState(inits, random);
                 path.Add(initIndex);
                 var state = inits[initIndex];
                 var bits = InitialEventuallyBits;
-                while (!StopRequested)
+                int? cycleStart = null;
+                if (!Model.WithinBoundary(state)) bits = 0; // outside the state space: nothing to check
+                else while (!StopRequested)
                 {
-                    RaiseMaxDepth(path.Count - 1);
-                    if (TargetMaxDepth is { } maxDepth && path.Count > maxDepth) { bits = 0; break; }
-                    if (!Model.WithinBoundary(state)) break;
+                    // The same depth rule as BFS and DFS: a state at depth TargetMaxDepth or deeper is not checked.
+                    RaiseMaxDepth(path.Count);
+                    if (TargetMaxDepth is { } maxDepth && path.Count >= maxDepth) { bits = 0; break; }
                     var key = KeyOf(state);
-                    if (!visited.Add(key)) break;
+                    if (!visited.TryAdd(key, path.Count - 1))
+                    {
+                        cycleStart = visited[key]; // the walk closed a cycle
+                        break;
+                    }
                     states++;
-                    var checkMutation = ShouldCheckMutation();
-                    step = Step.Visiting;
-                    if (Visitor is not null) Visitor.Visit(Model, Path<TState, TAction>.FromIndices(Model, path));
+                    expander.Begin(state, key, scratch);
+                    if (Visitor is not null) Visit([.. path]);
 
-                    step = Step.CheckingProperties;
-                    found.Clear();
                     Array.Clear(discovered);
                     foreach (var i in walkFound) discovered[i] = true;
-                    CheckProperties(state, ref bits, discovered, found);
-                    if (checkMutation && Changed(state, key)) throw Mutated(MutatedByProperties);
-                    foreach (var i in found)
+                    bits = expander.CheckState(state, key, bits, discovered, scratch, out _);
+                    foreach (var i in scratch.Found)
                     {
                         walkFound.Add(i);
                         RecordDiscovery(walk, i, path);
                     }
 
-                    step = Step.ListingActions;
-                    actions.Clear();
-                    Model.Actions(state, actions);
-                    if (checkMutation && Changed(state, key)) throw Mutated(MutatedByActions);
-                    step = Step.Expanding;
+                    // Choose among the enabled actions; one that changes nothing or leaves the boundary is
+                    // not a step, so choose again among the rest. None left: a terminal state.
+                    expander.ListActions(state, key, scratch);
                     candidates.Clear();
-                    for (var i = 0; i < actions.Count; i++) candidates.Add(i);
+                    for (var i = 0; i < scratch.Actions.Count; i++) candidates.Add(i);
                     var moved = false;
                     while (candidates.Count > 0 && !moved)
                     {
                         candidateActions.Clear();
-                        foreach (var i in candidates) candidateActions.Add(actions[i]);
+                        foreach (var i in candidates) candidateActions.Add(scratch.Actions[i]);
                         var pick = chooser.ChooseAction(state, candidateActions, random);
                         if (pick < 0 || pick >= candidates.Count)
                             throw new InvalidOperationException($"The chooser picked action {pick} of {candidates.Count}.");
-                        actionIndex = candidates[pick];
+                        var actionIndex = candidates[pick];
                         candidates.RemoveAt(pick);
-                        var changes = Model.TryNextState(state, actions[actionIndex], out var next);
-                        if (checkMutation && Changed(state, key)) throw Mutated(MutatedByAction(actions, actionIndex));
-                        if (!changes) continue;
+                        if (!expander.TryStep(state, key, scratch, actionIndex, out var next)) continue;
                         path.Add(actionIndex);
                         state = next;
                         moved = true;
@@ -173,12 +186,15 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
                 // A walk cut short by a stop (timeout, cancellation) did not reach its end: it says nothing
                 // about eventually properties, so it is never a counterexample.
                 if (StopRequested) bits = 0;
+                // A closed cycle is an infinite behaviour: a counterexample only when every behaviour is
+                // checked and the cycle is weakly fair.
+                if (cycleStart is { } k && (bits & ~MaskOf(walkFound)) != 0 && !IsFairLasso(path, k)) bits = 0;
                 for (var i = 0; i < Properties.Length; i++)
-                    if ((bits & (1UL << i)) != 0 && !walkFound.Contains(i)) { walkFound.Add(i); RecordDiscovery(walk, i, path); }
+                    if ((bits & (1UL << i)) != 0 && !walkFound.Contains(i)) { walkFound.Add(i); RecordDiscovery(walk, i, path, cycleStart); }
             }
             catch (Exception e)
             {
-                RecordFault(e, $"{Describe(step, default!, actions, actionIndex)} in simulation walk {walk}", null, [.. path]);
+                RecordFault(e, $"{expander.Describe(scratch)} in simulation walk {walk}", [.. path]);
                 return;
             }
             AddStates(states);
@@ -190,6 +206,16 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
             }
             if (walkFound.Count > 0 && ShouldStopAfter(walk)) Atomic.Min(ref _stopAt, walk);
         }
+    }
+
+    private bool IsFairLasso(List<int> path, int cycleStart) =>
+        Liveness == LivenessSemantics.AllBehaviours && Fairness.IsFairCycle(Path<TState, TAction>.FromIndices(Model, path), cycleStart);
+
+    private static ulong MaskOf(List<int> properties)
+    {
+        ulong mask = 0;
+        foreach (var i in properties) if (i < 64) mask |= 1UL << i;
+        return mask;
     }
 
     /// <summary>True if the discoveries of walks up to <paramref name="walk"/> that are known satisfy the finish condition (monotone, so never wrongly true).</summary>

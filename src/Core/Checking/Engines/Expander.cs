@@ -1,0 +1,123 @@
+namespace Stateright;
+
+/// <summary>Receives the successors of a state from <see cref="Expander{TState, TAction}.Successors"/>.</summary>
+/// <remarks>Engines implement it as a struct, so the call is direct and allocates nothing.</remarks>
+internal interface ISuccessorSink<TState>
+{
+    /// <summary>One successor within the boundary: the index of the action that leads to it, the state, and its key.</summary>
+    void Accept(int actionIndex, TState next, ulong key);
+}
+
+/// <summary>
+/// The one expansion step every engine and replay shares: checking a state's properties, listing its
+/// actions, and generating the successors that lie within the boundary, in action-index order, with
+/// their keys; guarding against states changed in place; and naming the model callback that threw.
+/// BFS, DFS and simulation differ only in their frontier, so they agree on what a step is, on the
+/// boundary and on the depth limit. Reductions that choose which successors to explore (partial-order
+/// reduction) or observe every edge (cycle detection for liveness) belong in <see cref="Successors"/>.
+/// </summary>
+internal sealed class Expander<TState, TAction>(Engine<TState, TAction> engine)
+{
+    private readonly Model<TState, TAction> _model = engine.Model;
+    private readonly Property<TState>[] _properties = engine.Properties;
+
+    /// <summary>A worker's reusable buffers, and what it was doing (for fault messages).</summary>
+    public sealed class Scratch
+    {
+        public readonly List<TAction> Actions = [];
+        public readonly List<int> Found = [];
+        public Step Step;
+        public int ActionIndex = -1;
+        public bool CheckMutation;
+    }
+
+    /// <summary>
+    /// Starts work on a queued state: decides whether to check it for in-place mutation and checks that
+    /// it was not changed since it was queued.
+    /// </summary>
+    public void Begin(TState state, ulong key, Scratch scratch)
+    {
+        scratch.Step = Step.Visiting;
+        scratch.ActionIndex = -1;
+        scratch.CheckMutation = engine.ShouldCheckMutation();
+        if (scratch.CheckMutation && engine.Changed(state, key)) throw engine.Mutated(Engine<TState, TAction>.MutatedWhileQueued);
+    }
+
+    /// <summary>
+    /// Checks the properties not yet discovered: <see cref="Scratch.Found"/> gets each one this state
+    /// discovers, and the returned bits lose the eventually properties this state satisfies.
+    /// <paramref name="hitsEvery"/> tells whether the state hits every property (see
+    /// <see cref="Engine{TState, TAction}.HitsEveryProperty"/>): then it is not to be expanded.
+    /// </summary>
+    public ulong CheckState(TState state, ulong key, ulong eventuallyBits, bool[] discovered, Scratch scratch, out bool hitsEvery)
+    {
+        scratch.Step = Step.CheckingProperties;
+        scratch.Found.Clear();
+        engine.CheckProperties(state, ref eventuallyBits, discovered, scratch.Found);
+        hitsEvery = engine.HitsEveryProperty(state, eventuallyBits, discovered, scratch.Found);
+        if (scratch.CheckMutation && engine.Changed(state, key)) throw engine.Mutated(Engine<TState, TAction>.MutatedByProperties);
+        return eventuallyBits;
+    }
+
+    /// <summary>
+    /// Lists the actions enabled in <paramref name="state"/> into <see cref="Scratch.Actions"/> and
+    /// hands each successor that changes the state and lies within the boundary to <paramref name="sink"/>,
+    /// in action-index order. Returns how many there were.
+    /// </summary>
+    public int Successors<TSink>(TState state, ulong key, Scratch scratch, ref TSink sink) where TSink : struct, ISuccessorSink<TState>
+    {
+        ListActions(state, key, scratch);
+        var actions = scratch.Actions;
+        var generated = 0;
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (!TryStep(state, key, scratch, i, out var next)) continue;
+            generated++;
+            scratch.Step = Step.Fingerprinting;
+            sink.Accept(i, next, engine.KeyOf(next));
+        }
+        scratch.ActionIndex = -1;
+        return generated;
+    }
+
+    /// <summary>Lists the actions enabled in <paramref name="state"/> into <see cref="Scratch.Actions"/>.</summary>
+    public void ListActions(TState state, ulong key, Scratch scratch)
+    {
+        scratch.Step = Step.ListingActions;
+        scratch.ActionIndex = -1;
+        scratch.Actions.Clear();
+        _model.Actions(state, scratch.Actions);
+        if (scratch.CheckMutation && engine.Changed(state, key)) throw engine.Mutated(Engine<TState, TAction>.MutatedByActions);
+    }
+
+    /// <summary>
+    /// The successor by listed action #<paramref name="actionIndex"/>: false if the action changes
+    /// nothing or leads outside the boundary (such a successor is not part of the state space).
+    /// </summary>
+    public bool TryStep(TState state, ulong key, Scratch scratch, int actionIndex, out TState next)
+    {
+        scratch.ActionIndex = actionIndex;
+        scratch.Step = Step.Expanding;
+        var moved = _model.TryNextState(state, scratch.Actions[actionIndex], out next);
+        scratch.Step = Step.Boundary;
+        moved = moved && _model.WithinBoundary(next);
+        if (scratch.CheckMutation && engine.Changed(state, key)) throw engine.Mutated(engine.MutatedByAction(scratch.Actions, actionIndex));
+        return moved;
+    }
+
+    /// <summary>
+    /// At a terminal state (no successor): adds to <see cref="Scratch.Found"/> each eventually property
+    /// not yet discovered that is still unsatisfied on the path — a maximal behaviour that never met it.
+    /// </summary>
+    public void TerminalEventually(ulong eventuallyBits, bool[] discovered, Scratch scratch)
+    {
+        scratch.Found.Clear();
+        if (eventuallyBits == 0) return;
+        for (var i = 0; i < _properties.Length && i < 64; i++)
+            if ((eventuallyBits & (1UL << i)) != 0 && !discovered[i]) scratch.Found.Add(i);
+    }
+
+    /// <summary>What the worker was doing when model code threw (built only after a failure).</summary>
+    public string Describe(Scratch scratch) =>
+        engine.Describe(scratch.Step, scratch.Actions, scratch.ActionIndex);
+}

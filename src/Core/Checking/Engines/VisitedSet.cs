@@ -1,0 +1,157 @@
+using System.Runtime.CompilerServices;
+
+namespace Stateright;
+
+/// <summary>
+/// The set of visited states, stored as 64-bit fingerprints only: 8 bytes an entry, in open-addressing
+/// arrays that grow by half when 80% full, so a state costs 10–15 bytes (12 on average). Paths are not
+/// kept here: BFS keeps a parent position per state in its levels and DFS carries the path it is on.
+/// </summary>
+/// <remarks>
+/// The table is split into <see cref="SegmentCount"/> segments by the fingerprint's top bits, so a
+/// growth copies one small segment while the others stay usable, and peak memory never doubles.
+/// Insertion is lock-free: a thread claims an empty slot with a compare-and-swap. A growing segment's
+/// slots are swapped one by one for a "moved" marker and copied into the new array; a thread that
+/// meets the marker waits for that segment's growth to finish and retries in the new array, which
+/// holds every key the old one had, so no key is ever added twice.
+/// </remarks>
+internal sealed class VisitedSet
+{
+    private const int SegmentBits = 12;
+    public const int SegmentCount = 1 << SegmentBits;
+    private const int InitialCapacity = 8;
+
+    // 0 marks an empty slot and Moved a slot whose key was copied into a grown array. Fingerprints are
+    // never 0; the rare fingerprint equal to Moved is stored as Moved - 1 (a collision of two 64-bit
+    // fingerprints, as likely as any other).
+    private const ulong Empty = 0;
+    private const ulong Moved = ulong.MaxValue;
+
+    private readonly Segment[] _segments = new Segment[SegmentCount];
+
+    public VisitedSet()
+    {
+        for (var i = 0; i < SegmentCount; i++) _segments[i] = new Segment();
+    }
+
+    /// <summary>The number of keys.</summary>
+    public long Count
+    {
+        get
+        {
+            long total = 0;
+            foreach (var segment in _segments) total += Volatile.Read(ref segment.Count);
+            return total;
+        }
+    }
+
+    /// <summary>Bytes held by the key arrays (what the set costs, apart from a few objects per segment).</summary>
+    public long AllocatedBytes
+    {
+        get
+        {
+            long total = 0;
+            foreach (var segment in _segments) total += (long)Volatile.Read(ref segment.Keys).Length * sizeof(ulong);
+            return total;
+        }
+    }
+
+    /// <summary>Adds the key unless present; safe from any number of threads. True if it was added.</summary>
+    public bool TryAdd(ulong key)
+    {
+        key = Normalize(key);
+        return _segments[(int)(key >> (64 - SegmentBits))].TryAdd(key);
+    }
+
+    /// <summary>True if the key is present.</summary>
+    public bool Contains(ulong key)
+    {
+        key = Normalize(key);
+        return _segments[(int)(key >> (64 - SegmentBits))].Contains(key);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Normalize(ulong key) => key == Moved ? Moved - 1 : key;
+
+    // The top bits chose the segment; the slot comes from the remixed key scaled to the array's length
+    // (which need not be a power of two), so that fingerprints with weak low bits still spread.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SlotOf(ulong key, int length) => (int)Math.BigMul(key * 0x9E3779B97F4A7C15UL, (ulong)length, out _);
+
+    private sealed class Segment
+    {
+        public ulong[] Keys = new ulong[InitialCapacity];
+        public long Count;
+
+        public bool Contains(ulong key)
+        {
+            while (true)
+            {
+                var keys = Volatile.Read(ref Keys);
+                var i = SlotOf(key, keys.Length);
+                while (true)
+                {
+                    var k = Volatile.Read(ref keys[i]);
+                    if (k == key) return true;
+                    if (k == Empty) return false;
+                    if (k == Moved) break;
+                    if (++i == keys.Length) i = 0;
+                }
+                WaitForGrowth(keys);
+            }
+        }
+
+        public bool TryAdd(ulong key)
+        {
+            while (true)
+            {
+                var keys = Volatile.Read(ref Keys);
+                var i = SlotOf(key, keys.Length);
+                while (true)
+                {
+                    var k = Volatile.Read(ref keys[i]);
+                    if (k == Empty)
+                    {
+                        k = Interlocked.CompareExchange(ref keys[i], key, Empty);
+                        if (k == Empty)
+                        {
+                            var count = Interlocked.Increment(ref Count);
+                            if (count * 5 > keys.Length * 4L) Grow(keys);
+                            return true;
+                        }
+                    }
+                    if (k == key) return false;
+                    if (k == Moved) break;
+                    if (++i == keys.Length) i = 0;
+                }
+                WaitForGrowth(keys);
+            }
+        }
+
+        /// <summary>Waits until the growth that is replacing <paramref name="keys"/> has published the new array.</summary>
+        private void WaitForGrowth(ulong[] keys)
+        {
+            // Only a thread holding the lock writes Moved, and it publishes the new array before leaving.
+            lock (this) { }
+            if (ReferenceEquals(Volatile.Read(ref Keys), keys)) throw new InvalidOperationException("The visited set met a moved slot in its current array.");
+        }
+
+        private void Grow(ulong[] old)
+        {
+            lock (this)
+            {
+                if (!ReferenceEquals(Keys, old)) return; // another thread grew it
+                var keys = new ulong[checked(old.Length + old.Length / 2)];
+                for (var j = 0; j < old.Length; j++)
+                {
+                    var key = Interlocked.Exchange(ref old[j], Moved);
+                    if (key == Empty) continue;
+                    var i = SlotOf(key, keys.Length);
+                    while (keys[i] != Empty) if (++i == keys.Length) i = 0;
+                    keys[i] = key;
+                }
+                Volatile.Write(ref Keys, keys);
+            }
+        }
+    }
+}
