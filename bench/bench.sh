@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the Rust library's bench.sh workloads at 1 and 2 threads and prints each run's report line
+# Runs the Rust library's bench.sh workloads, plus 2pc 8 / 9, paxos 3 by BFS and DFS and a 20,000-state
+# chain, at 1 and 2 threads, and prints each run's report line
 # and measurements. Usage: bench/bench.sh [FILTER]   (e.g. bench/bench.sh paxos)
 # LIMIT (seconds, default 600) bounds each run; a run over the limit is reported and skipped.
 set -euo pipefail
@@ -16,6 +17,11 @@ bench() {
         fi
     done
 }
+bench 2pc 8
+bench 2pc 9
+bench paxos 3 --bfs
+bench paxos 3 --dfs
+bench chain 20000
 bench 2pc 10
 bench paxos 6
 bench single-copy-register 4
