@@ -10,7 +10,8 @@ namespace Stateright.Examples;
 /// <remarks>
 /// The checker calls <see cref="Actions"/> and <see cref="NextState"/> tens of millions of times for 8
 /// or more RMs, so the model keeps them cheap without changing what they compute: the enums are one
-/// byte each (an RM array hashes in one step), the actions are immutable records built once per model
+/// byte each (an RM array hashes in one step), the state is a struct (a successor allocates only the
+/// arrays it changes), the actions are immutable records built once per model
 /// and reused, and <see cref="Actions"/> searches the message set for <c>Commit</c> and <c>Abort</c>
 /// once per state rather than once per RM.
 /// </remarks>
@@ -45,7 +46,7 @@ public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCom
     /// sets of a handful of elements are faster to search, copy and fingerprint that way, and the
     /// checker spends most of its time on exactly those operations.
     /// </remarks>
-    public sealed record State(ImmutableArray<RmState> Rms, TmState Tm, ImmutableArray<bool> TmPrepared, ImmutableArray<Message> Messages)
+    public readonly record struct State(ImmutableArray<RmState> Rms, TmState Tm, ImmutableArray<bool> TmPrepared, ImmutableArray<Message> Messages)
         : IRepresentative<State>
     {
         /// <summary>Sorts the RMs by state, renumbering the RM indices in <c>TmPrepared</c> and the messages to match.</summary>
@@ -141,7 +142,7 @@ public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCom
     }
 
     /// <inheritdoc/>
-    public override State? NextState(State state, Action action) => action switch
+    public override State NextState(State state, Action action) => action switch
     {
         Action.TmRcvPrepared(var rm) => state with { TmPrepared = state.TmPrepared.SetItem(rm, true) },
         Action.TmCommit => state with { Tm = TmState.Committed, Messages = state.Send(Commit) },
