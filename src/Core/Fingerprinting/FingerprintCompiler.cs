@@ -207,6 +207,37 @@ internal static class FingerprintCompiler
         }
     }
 
+    /// <summary>
+    /// True if fingerprinting a value of <paramref name="root"/> cannot recurse without bound, so that
+    /// <see cref="Fingerprint.Of{T}"/> may skip its depth guard: every type below it is known exactly (no
+    /// object, interface or non-sealed class members, which dispatch on the runtime type), none contains
+    /// itself, and none runs user code (<see cref="IFingerprintable"/>). Plain records of values and
+    /// immutable collections qualify; anything in doubt does not.
+    /// </summary>
+    internal static bool IsBoundedTree(Type root)
+    {
+        var seen = new HashSet<Type>();
+        var pending = new Stack<Type>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (!seen.Add(type) || IsSimpleType(type)) continue;
+            if (UnsupportedReason(type) is not null || typeof(IFingerprintable).IsAssignableFrom(type)) return false;
+            if (!type.IsValueType && !type.IsSealed) return false;
+            if (CreatePrimitive(type) is not null) continue;
+            if (Nullable.GetUnderlyingType(type) is { } inner) { pending.Push(inner); continue; }
+            if (KnownCollectionHelper(type) is not null)
+            {
+                foreach (var element in type.IsArray ? [type.GetElementType()!] : type.GetGenericArguments()) pending.Push(element);
+                continue;
+            }
+            if (type.IsArray || FindInterface(type, typeof(IEnumerable<>)) is not null || IsSelfReachable(type)) return false;
+            foreach (var field in FingerprintedFields(type)) pending.Push(field.FieldType);
+        }
+        return true;
+    }
+
     internal static List<FieldInfo> FingerprintedFields(Type type)
     {
         var fields = new List<FieldInfo>();
