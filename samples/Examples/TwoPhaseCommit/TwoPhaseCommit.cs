@@ -64,13 +64,17 @@ public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCom
         public override string ToString() =>
             $"State {{ Rms = [{string.Join(", ", Rms)}], Tm = {Tm}, TmPrepared = [{string.Join(", ", TmPrepared)}], Messages = {{{string.Join(", ", Messages)}}} }}";
 
+        // The span search is generic over the comparable, so it compares Message values directly
+        // (ImmutableArray.BinarySearch goes through the default comparer).
+        private int IndexOf(Message message) => Messages.AsSpan().BinarySearch<Message, Message>(message);
+
         /// <summary>True if the message has been sent.</summary>
-        public bool HasSent(Message message) => Messages.BinarySearch(message) >= 0;
+        public bool HasSent(Message message) => IndexOf(message) >= 0;
 
         /// <summary>The message set with <paramref name="message"/> added.</summary>
         public ImmutableArray<Message> Send(Message message)
         {
-            var index = Messages.BinarySearch(message);
+            var index = IndexOf(message);
             return index >= 0 ? Messages : Messages.Insert(~index, message);
         }
     }
