@@ -110,6 +110,23 @@ public class FingerprintTests
         Assert.Equal(typeof(Func<int>), e.OffendingType);
     }
 
+    [Fact]
+    public void Only_values_that_cannot_recurse_without_bound_skip_the_depth_guard()
+    {
+        // Records of values, strings and known collections: nothing below them can repeat.
+        Assert.True(FingerprintCompiler.IsBoundedTree(typeof(Server)));
+        Assert.True(FingerprintCompiler.IsBoundedTree(typeof(Packed)));
+        Assert.True(FingerprintCompiler.IsBoundedTree(typeof(ImmutableArray<(int, string)>)));
+        // Dispatch on the runtime type, user code, or a type that contains itself: guarded.
+        Assert.False(FingerprintCompiler.IsBoundedTree(typeof(Envelope)));
+        Assert.False(FingerprintCompiler.IsBoundedTree(typeof(ImmutableList<Custom>)));
+        Assert.False(FingerprintCompiler.IsBoundedTree(typeof(BadInput.CyclicStateTests.Chain)));
+        Assert.False(FingerprintCompiler.IsBoundedTree(typeof(BadInput.CyclicStateTests.Tree)));
+        Assert.False(FingerprintCompiler.IsBoundedTree(typeof(BadInput.CyclicStateTests.Boxed)));
+        Assert.False(FingerprintCompiler.IsBoundedTree(typeof(List<int>)));
+        Assert.False(FingerprintCompiler.IsBoundedTree(typeof(WithDelegate)));
+    }
+
     public readonly record struct Packed(DayOfWeek Day, int Count);
 
     public readonly record struct Padded(byte Small, long Large);

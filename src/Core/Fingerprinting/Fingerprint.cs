@@ -23,6 +23,17 @@ public static class Fingerprint
     /// </exception>
     public static ulong Of<T>(T value)
     {
+        if (Fingerprinter<T>.IsBoundedTree)
+        {
+            // Nothing below T can recurse without bound, so the depth guard has nothing to catch.
+            var h = FingerprintMath.Mix(Fingerprinter<T>.Compute(value));
+            return h == 0 ? 1 : h;
+        }
+        return Guarded(value);
+    }
+
+    private static ulong Guarded<T>(T value)
+    {
         // Guarded: an IFingerprintable may call back in here for its members. The outermost call
         // turns a too-deep value (an object cycle, a very long chain) into a message naming the path.
         var outermost = FingerprintDepth.Current == 0;

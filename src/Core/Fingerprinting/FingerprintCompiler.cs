@@ -98,28 +98,7 @@ internal static class FingerprintCompiler
     private static Func<T, ulong>? CreateCollection<T>()
     {
         var type = typeof(T);
-        if (type.IsArray && type.IsSZArray) return Helper<T>(nameof(FingerprintCollections.OfArray), type.GetElementType()!);
-        if (type.IsGenericType)
-        {
-            var definition = type.GetGenericTypeDefinition();
-            var args = type.GetGenericArguments();
-            var known = definition switch
-            {
-                _ when definition == typeof(ImmutableArray<>) => nameof(FingerprintCollections.OfImmutableArray),
-                _ when definition == typeof(ImmutableList<>) => nameof(FingerprintCollections.OfImmutableList),
-                _ when definition == typeof(ImmutableQueue<>) => nameof(FingerprintCollections.OfImmutableQueue),
-                _ when definition == typeof(ImmutableStack<>) => nameof(FingerprintCollections.OfImmutableStack),
-                _ when definition == typeof(List<>) => nameof(FingerprintCollections.OfList),
-                _ when definition == typeof(ImmutableHashSet<>) => nameof(FingerprintCollections.OfImmutableHashSet),
-                _ when definition == typeof(ImmutableSortedSet<>) => nameof(FingerprintCollections.OfImmutableSortedSet),
-                _ when definition == typeof(HashSet<>) => nameof(FingerprintCollections.OfHashSet),
-                _ when definition == typeof(ImmutableDictionary<,>) => nameof(FingerprintCollections.OfImmutableDictionary),
-                _ when definition == typeof(ImmutableSortedDictionary<,>) => nameof(FingerprintCollections.OfImmutableSortedDictionary),
-                _ when definition == typeof(Dictionary<,>) => nameof(FingerprintCollections.OfDictionary),
-                _ => null,
-            };
-            if (known is not null) return Helper<T>(known, args);
-        }
+        if (KnownCollectionHelper(type) is { } helper) return helper.CreateDelegate<Func<T, ulong>>();
 
         // Any other collection, by the interfaces it implements: maps, then sets, then sequences.
         if ((FindInterface(type, typeof(IReadOnlyDictionary<,>)) ?? FindInterface(type, typeof(IDictionary<,>))) is { } map)
@@ -129,6 +108,30 @@ internal static class FingerprintCompiler
         if (type != typeof(string) && FindInterface(type, typeof(IEnumerable<>)) is { } sequence)
             return Upcast<T>(nameof(FingerprintCollections.OfSequence), sequence, sequence.GetGenericArguments());
         return null;
+    }
+
+    /// <summary>The helper of <see cref="FingerprintCollections"/> typed on exactly this collection type, if there is one.</summary>
+    private static MethodInfo? KnownCollectionHelper(Type type)
+    {
+        if (type.IsArray && type.IsSZArray) return typeof(FingerprintCollections).GetMethod(nameof(FingerprintCollections.OfArray))!.MakeGenericMethod(type.GetElementType()!);
+        if (!type.IsGenericType) return null;
+        var definition = type.GetGenericTypeDefinition();
+        var known = definition switch
+        {
+            _ when definition == typeof(ImmutableArray<>) => nameof(FingerprintCollections.OfImmutableArray),
+            _ when definition == typeof(ImmutableList<>) => nameof(FingerprintCollections.OfImmutableList),
+            _ when definition == typeof(ImmutableQueue<>) => nameof(FingerprintCollections.OfImmutableQueue),
+            _ when definition == typeof(ImmutableStack<>) => nameof(FingerprintCollections.OfImmutableStack),
+            _ when definition == typeof(List<>) => nameof(FingerprintCollections.OfList),
+            _ when definition == typeof(ImmutableHashSet<>) => nameof(FingerprintCollections.OfImmutableHashSet),
+            _ when definition == typeof(ImmutableSortedSet<>) => nameof(FingerprintCollections.OfImmutableSortedSet),
+            _ when definition == typeof(HashSet<>) => nameof(FingerprintCollections.OfHashSet),
+            _ when definition == typeof(ImmutableDictionary<,>) => nameof(FingerprintCollections.OfImmutableDictionary),
+            _ when definition == typeof(ImmutableSortedDictionary<,>) => nameof(FingerprintCollections.OfImmutableSortedDictionary),
+            _ when definition == typeof(Dictionary<,>) => nameof(FingerprintCollections.OfDictionary),
+            _ => null,
+        };
+        return known is null ? null : typeof(FingerprintCollections).GetMethod(known)!.MakeGenericMethod(type.GetGenericArguments());
     }
 
     private static Func<T, ulong> Upcast<T>(string helper, Type parameterType, Type[] typeArguments)
@@ -154,10 +157,14 @@ internal static class FingerprintCompiler
         Expression hash = Expression.Constant(Seed(0xC0_4D_50_05_17_E0UL, fields.Count));
         foreach (var field in fields)
         {
-            // Simple fields hash inline; others through their type's cached fingerprint function.
+            // Simple fields hash inline; collections whose exact type is known (a struct or a sealed class)
+            // call their helper directly, without a delegate; others go through their type's cached
+            // fingerprint function. The three give the same value: only the call path differs.
+            var exact = field.FieldType.IsValueType || field.FieldType.IsSealed;
             var compute = IsSimpleType(field.FieldType)
                 ? typeof(FingerprintMath).GetMethod(nameof(Simple))!.MakeGenericMethod(field.FieldType)
-                : typeof(Fingerprinter<>).MakeGenericType(field.FieldType).GetMethod(nameof(Fingerprinter<int>.Compute))!;
+                : (exact && KnownCollectionHelper(field.FieldType) is { } helper ? helper
+                : typeof(Fingerprinter<>).MakeGenericType(field.FieldType).GetMethod(nameof(Fingerprinter<int>.Compute))!);
             hash = Expression.Call(s_combine, hash, Expression.Call(compute, Expression.Field(value, field)));
         }
         if (IsSelfReachable(type))
@@ -198,6 +205,37 @@ internal static class FingerprintCompiler
             if (type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true) return [];
             return FingerprintedFields(type).Select(f => f.FieldType);
         }
+    }
+
+    /// <summary>
+    /// True if fingerprinting a value of <paramref name="root"/> cannot recurse without bound, so that
+    /// <see cref="Fingerprint.Of{T}"/> may skip its depth guard: every type below it is known exactly (no
+    /// object, interface or non-sealed class members, which dispatch on the runtime type), none contains
+    /// itself, and none runs user code (<see cref="IFingerprintable"/>). Plain records of values and
+    /// immutable collections qualify; anything in doubt does not.
+    /// </summary>
+    internal static bool IsBoundedTree(Type root)
+    {
+        var seen = new HashSet<Type>();
+        var pending = new Stack<Type>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (!seen.Add(type) || IsSimpleType(type)) continue;
+            if (UnsupportedReason(type) is not null || typeof(IFingerprintable).IsAssignableFrom(type)) return false;
+            if (!type.IsValueType && !type.IsSealed) return false;
+            if (CreatePrimitive(type) is not null) continue;
+            if (Nullable.GetUnderlyingType(type) is { } inner) { pending.Push(inner); continue; }
+            if (KnownCollectionHelper(type) is not null)
+            {
+                foreach (var element in type.IsArray ? [type.GetElementType()!] : type.GetGenericArguments()) pending.Push(element);
+                continue;
+            }
+            if (type.IsArray || FindInterface(type, typeof(IEnumerable<>)) is not null || IsSelfReachable(type)) return false;
+            foreach (var field in FingerprintedFields(type)) pending.Push(field.FieldType);
+        }
+        return true;
     }
 
     internal static List<FieldInfo> FingerprintedFields(Type type)

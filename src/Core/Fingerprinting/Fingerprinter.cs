@@ -16,6 +16,9 @@ internal static class Fingerprinter<T>
     /// </summary>
     public static readonly bool IsSimple = FingerprintMath.IsSimpleType(typeof(T));
 
+    /// <summary>True if values of <typeparamref name="T"/> need no depth guard (see <see cref="FingerprintCompiler.IsBoundedTree"/>).</summary>
+    public static readonly bool IsBoundedTree = FingerprintCompiler.IsBoundedTree(typeof(T));
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static ulong Compute(T value) => IsSimple ? FingerprintMath.Simple(value) : s_compute(value);
 }

@@ -131,6 +131,8 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
     /// <summary>Adds each successor not yet visited straight to the visited set and the next level (one thread).</summary>
     private struct Direct(LevelBuilder next, VisitedSet table, ulong bits, int position) : ISuccessorSink<TState>
     {
+        public readonly void Prefetch(ulong key) => table.Prefetch(key);
+
         public readonly void Accept(int actionIndex, TState state, ulong key)
         {
             if (table.TryAdd(key)) next.Add(state, key, bits, position, actionIndex);
@@ -140,6 +142,8 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
     /// <summary>Claims each successor not yet visited, and keeps it while it is the best claim (parallel).</summary>
     private struct Claim(List<Candidate> output, VisitedSet table, LevelClaims claims, long positionBase) : ISuccessorSink<TState>
     {
+        public readonly void Prefetch(ulong key) => table.Prefetch(key);
+
         public readonly void Accept(int actionIndex, TState state, ulong key)
         {
             if (table.Contains(key)) return;

@@ -104,6 +104,8 @@ internal sealed class DfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         /// <summary>Pushes each new successor onto the worker's stack.</summary>
         private struct Push(List<Entry> stack, VisitedSet table, ulong bits, int depth) : ISuccessorSink<TState>
         {
+            public readonly void Prefetch(ulong key) => table.Prefetch(key);
+
             public readonly void Accept(int actionIndex, TState next, ulong key)
             {
                 if (table.TryAdd(key)) stack.Add(new Entry(next, key, bits, depth, actionIndex));

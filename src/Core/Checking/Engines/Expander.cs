@@ -1,9 +1,17 @@
+using System.Runtime.InteropServices;
+
 namespace Stateright;
 
 /// <summary>Receives the successors of a state from <see cref="Expander{TState, TAction}.Successors"/>.</summary>
 /// <remarks>Engines implement it as a struct, so the call is direct and allocates nothing.</remarks>
 internal interface ISuccessorSink<TState>
 {
+    /// <summary>
+    /// Told each successor's key as soon as it is known, before any <see cref="Accept"/> of the state:
+    /// a sink that will look the key up in a large table starts loading its slot here.
+    /// </summary>
+    void Prefetch(ulong key);
+
     /// <summary>One successor within the boundary: the index of the action that leads to it, the state, and its key.</summary>
     void Accept(int actionIndex, TState next, ulong key);
 }
@@ -26,6 +34,7 @@ internal sealed class Expander<TState, TAction>(Engine<TState, TAction> engine)
     {
         public readonly List<TAction> Actions = [];
         public readonly List<int> Found = [];
+        public readonly List<Successor> Successors = [];
         public Step Step;
         public int ActionIndex = -1;
         public bool CheckMutation;
@@ -59,24 +68,41 @@ internal sealed class Expander<TState, TAction>(Engine<TState, TAction> engine)
         return eventuallyBits;
     }
 
+    /// <summary>A generated successor waiting to be handed to the sink.</summary>
+    public readonly record struct Successor(int ActionIndex, TState State, ulong Key);
+
     /// <summary>
     /// Lists the actions enabled in <paramref name="state"/> into <see cref="Scratch.Actions"/> and
     /// hands each successor that changes the state and lies within the boundary to <paramref name="sink"/>,
     /// in action-index order. Returns how many there were.
     /// </summary>
+    /// <remarks>
+    /// Every successor is generated and fingerprinted first, and only then accepted: a visited-set probe
+    /// is a cache miss in a large table, and a probe right after each step would wait for it while the
+    /// next step's work queued behind it. Prefetching every key first lets those misses overlap.
+    /// </remarks>
     public int Successors<TSink>(TState state, ulong key, Scratch scratch, ref TSink sink) where TSink : struct, ISuccessorSink<TState>
     {
         ListActions(state, key, scratch);
         var actions = scratch.Actions;
-        var generated = 0;
+        var successors = scratch.Successors;
+        successors.Clear();
         for (var i = 0; i < actions.Count; i++)
         {
             if (!TryStep(state, key, scratch, i, out var next)) continue;
-            generated++;
             scratch.Step = Step.Fingerprinting;
-            sink.Accept(i, next, engine.KeyOf(next));
+            var nextKey = engine.KeyOf(next);
+            sink.Prefetch(nextKey);
+            successors.Add(new Successor(i, next, nextKey));
+        }
+        foreach (var successor in CollectionsMarshal.AsSpan(successors))
+        {
+            scratch.ActionIndex = successor.ActionIndex; // names the action if the sink's own callbacks throw
+            sink.Accept(successor.ActionIndex, successor.State, successor.Key);
         }
         scratch.ActionIndex = -1;
+        var generated = successors.Count;
+        successors.Clear(); // lets the states that were not kept be collected
         return generated;
     }
 

@@ -110,6 +110,8 @@ internal sealed class LivenessPass<TState, TAction>(
     private readonly struct Collect(List<Successor> output, List<TAction> actions, TState state, Fairness<TState, TAction> fairness, bool symmetry)
         : ISuccessorSink<TState>
     {
+        public void Prefetch(ulong key) { } // nothing looked up
+
         public void Accept(int actionIndex, TState next, ulong key) =>
             output.Add(new Successor(actionIndex, next, symmetry ? Fingerprint.Of(next) : key, fairness.ClassOf(state, actions[actionIndex])));
     }
