@@ -25,6 +25,14 @@ for package in Stateright.Testing Stateright.Testing.Runtime Stateright.Testing.
   [ -f "$feed/$package.$version.nupkg" ] && [ -f "$feed/$package.$version.snupkg" ] \
     || { ls "$feed"; echo "FAIL: $package.$version.nupkg or .snupkg missing"; exit 1; }
 done
+# The libraries ship for net10.0 and net8.0 and the tool for net8.0, although a local build makes net10.0 only.
+for package in Stateright.Testing Stateright.Testing.Runtime Stateright.Testing.ModelTests Stateright.Testing.Xunit \
+               Stateright.Testing.XunitV3 Stateright.Testing.NUnit Stateright.Testing.TestAdapter; do
+  for tfm in net10.0 net8.0; do
+    unzip -l "$feed/$package.$version.nupkg" | grep -q " lib/$tfm/$package.dll" || { echo "FAIL: $package has no lib/$tfm"; exit 1; }
+  done
+done
+unzip -l "$feed/Stateright.Testing.Tool.$version.nupkg" | grep -q " tools/net8.0/any/stateright.dll" || { echo "FAIL: the tool is not built for net8.0"; exit 1; }
 # Checking models pulls nothing; running actors on UDP pulls no snapshots; model tests pull no logging.
 if nuspec Stateright.Testing | grep -q '<dependency '; then nuspec Stateright.Testing; echo "FAIL: Stateright.Testing has dependencies"; exit 1; fi
 if nuspec Stateright.Testing.Runtime | grep -Eq 'id="(DiffEngine|EmptyFiles|Stateright.Testing.ModelTests)"'; then echo "FAIL: the runtime depends on snapshots"; exit 1; fi
