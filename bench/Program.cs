@@ -59,6 +59,6 @@ static int Measure<TState, TAction>(CheckerBuilder<TState, TAction> builder, Ben
     process.Refresh();
     var seconds = stopwatch.Elapsed.TotalSeconds;
     Console.WriteLine($"wall={seconds:F2}s, unique/sec={checker.UniqueStateCount / seconds:N0}, states/sec={checker.StateCount / seconds:N0}, peak-working-set={process.PeakWorkingSet64 / (1024.0 * 1024):N0} MiB");
-    Console.WriteLine($"gc-pause={GC.GetTotalPauseDuration().TotalSeconds:F2}s, collections gen0/gen1/gen2={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated={GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):F1} GiB");
+    Console.WriteLine($"gc-pause={GC.GetTotalPauseDuration().TotalSeconds:F2}s, collections gen0/gen1/gen2={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated={GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):F1} GiB ({GC.GetTotalAllocatedBytes():N0} bytes, {GC.GetTotalAllocatedBytes() / (double)Math.Max(1, checker.StateCount):N0} per generated state)");
     return checker.Error is null ? 0 : 1;
 }

@@ -137,7 +137,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         {
             var o = new Out<TMsg>();
             state.SetActorState(i, OnStart(i, null, o));
-            state.Apply(Id.From(i), o);
+            state.Apply(this, Id.From(i), o);
         }
         yield return state.Build(crashed: [.. new bool[n]]);
     }
@@ -150,11 +150,16 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
     /// </summary>
     public override void Actions(ActorModelState<TMsg, THistory> state, List<ActorModelAction<TMsg>> actions)
     {
+        // The network's cached actions: the same envelope in flight in many states is one action object.
+        var network = state.Network;
+        var deliverable = network.DeliverableCount;
         if (IsLossy)
-            foreach (var envelope in state.Network.Deliverable) actions.Add(new ActorModelAction<TMsg>.Drop(envelope));
-        foreach (var envelope in state.Network.Deliverable)
-            if (envelope.Dst.Value < (ulong)_actors.Count)
-                actions.Add(new ActorModelAction<TMsg>.Deliver(envelope.Src, envelope.Dst, envelope.Msg));
+            for (var i = 0; i < deliverable; i++) actions.Add(network.DropAt(i));
+        for (var i = 0; i < deliverable; i++)
+        {
+            var deliver = network.DeliverAt(i);
+            if (deliver.Dst.Value < (ulong)_actors.Count) actions.Add(deliver);
+        }
         for (var i = 0; i < state.Timers.Length; i++)
         {
             var timers = state.Timers[i];
@@ -180,19 +185,32 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         }
     }
 
+    /// <summary>
+    /// The handlers' output buffer, one per thread and reused step after step (the checker calls one
+    /// handler at a time per thread, and the builder consumes the commands before the next call).
+    /// </summary>
+    [ThreadStatic] private static Out<TMsg>? t_out;
+
+    private static Out<TMsg> ScratchOut()
+    {
+        var o = t_out ??= new Out<TMsg>();
+        o.Clear();
+        return o;
+    }
+
     /// <inheritdoc/>
     public override ActorModelState<TMsg, THistory>? NextState(ActorModelState<TMsg, THistory> state, ActorModelAction<TMsg> action)
     {
         switch (action)
         {
             case ActorModelAction<TMsg>.Drop drop:
-                return state with { Network = state.Network.OnDrop(drop.Envelope) };
+                return Builder.From(state, state.Network.OnDrop(drop.Envelope), state.History).Build(state.Crashed);
 
             case ActorModelAction<TMsg>.Deliver(var src, var dst, var msg):
             {
                 var index = dst.Index;
                 if (index >= _actors.Count || state.Crashed[index]) return null; // undeliverable
-                var o = new Out<TMsg>();
+                var o = ScratchOut();
                 var next = _actors[index].OnMsg(dst, state.ActorStates[index], src, msg, o, out var changed);
                 // A delivery that changes nothing is ignored, except on an ordered network, where it
                 // still advances the channel. (Safe as long as properties do not depend on which
@@ -200,30 +218,30 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 if (!changed && o.Count == 0 && !IsOrdered) return null;
                 var envelope = new Envelope<TMsg>(src, dst, msg);
                 var history = _recordMsgIn(state.History, envelope);
-                var builder = Builder.From(this, state, state.Network.OnDeliver(envelope), history);
+                var builder = Builder.From(state, state.Network.OnDeliver(envelope), history);
                 if (changed) builder.SetActorState(index, next);
-                builder.Apply(dst, o);
+                builder.Apply(this, dst, o);
                 return builder.Build(state.Crashed);
             }
 
             case ActorModelAction<TMsg>.Timeout(var id, var timer):
             {
                 var index = id.Index;
-                var o = new Out<TMsg>();
+                var o = ScratchOut();
                 var next = _actors[index].OnTimeout(id, state.ActorStates[index], timer, o, out var changed);
                 // Ignored if it changes nothing but re-setting the same timer.
-                if (!changed && o.Count == 1 && o.Commands[0] is Command<TMsg>.SetTimer set && Equals(set.Timer, timer)) return null;
-                var builder = Builder.From(this, state, state.Network, state.History);
+                if (!changed && o.Count == 1 && o.CommandAt(0) is Command<TMsg>.SetTimer set && Equals(set.Timer, timer)) return null;
+                var builder = Builder.From(state, state.Network, state.History);
                 builder.SetTimers(index, builder.TimersOf(index).Remove(timer));
                 if (changed) builder.SetActorState(index, next);
-                builder.Apply(id, o);
+                builder.Apply(this, id, o);
                 return builder.Build(state.Crashed);
             }
 
             case ActorModelAction<TMsg>.Crash(var id):
             {
                 var index = id.Index;
-                var builder = Builder.From(this, state, state.Network, state.History);
+                var builder = Builder.From(state, state.Network, state.History);
                 builder.SetTimers(index, ImmutableHashSet<object>.Empty);
                 builder.SetRandomChoices(index, ImmutableDictionary<string, ImmutableArray<object>>.Empty);
                 return builder.Build(state.Crashed.SetItem(index, true));
@@ -232,22 +250,22 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
             case ActorModelAction<TMsg>.Recover(var id):
             {
                 var index = id.Index;
-                var o = new Out<TMsg>();
-                var builder = Builder.From(this, state, state.Network, state.History);
+                var o = ScratchOut();
+                var builder = Builder.From(state, state.Network, state.History);
                 builder.SetActorState(index, OnStart(index, state.Storages[index], o));
-                builder.Apply(id, o);
+                builder.Apply(this, id, o);
                 return builder.Build(state.Crashed.SetItem(index, false));
             }
 
             case ActorModelAction<TMsg>.SelectRandom(var id, var key, var random):
             {
                 var index = id.Index;
-                var o = new Out<TMsg>();
+                var o = ScratchOut();
                 var next = _actors[index].OnRandom(id, state.ActorStates[index], random, o, out var changed);
-                var builder = Builder.From(this, state, state.Network, state.History);
+                var builder = Builder.From(state, state.Network, state.History);
                 builder.SetRandomChoices(index, builder.RandomChoicesOf(index).Remove(key));
                 if (changed) builder.SetActorState(index, next);
-                builder.Apply(id, o);
+                builder.Apply(this, id, o);
                 return builder.Build(state.Crashed);
             }
 
@@ -258,22 +276,24 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
 
     /// <summary>
     /// One step's changes to a system state. Parts the step does not touch are shared with the
-    /// previous state rather than copied: most steps change one actor and the network.
+    /// previous state rather than copied (most steps change one actor and the network), and so are
+    /// their cached fingerprints. A struct, so that a step allocates only what the new state keeps.
     /// </summary>
-    private sealed class Builder(ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> previous, Network<TMsg> network, THistory history)
+    private struct Builder(ActorModelState<TMsg, THistory> previous, Network<TMsg> network, THistory history)
     {
         // Copies of the parts this step changes, made on first write; wrapped without a further copy in Build.
         private object[]? _actorStates;
         private ImmutableHashSet<object>[]? _timers;
         private ImmutableDictionary<string, ImmutableArray<object>>[]? _randomChoices;
         private object?[]? _storages;
+        // Which actor states changed (bit i for actor i; all bits once an index is past 63).
+        private ulong _changedActors;
 
-        public static Builder From(ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> state, Network<TMsg> network, THistory history) =>
-            new(model, state, network, history);
+        public static Builder From(ActorModelState<TMsg, THistory> state, Network<TMsg> network, THistory history) => new(state, network, history);
 
         /// <summary>A state for <see cref="InitStates"/>: every actor's state to be set.</summary>
         public static Builder Initial(ActorModel<TMsg, THistory> model, int actors) =>
-            new(model, new ActorModelState<TMsg, THistory>(
+            new(new ActorModelState<TMsg, THistory>(
                 [.. new object[actors]],
                 model.InitialNetwork,
                 [.. Enumerable.Repeat(ImmutableHashSet<object>.Empty, actors)],
@@ -282,23 +302,27 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 [.. new object?[actors]],
                 model.InitialHistory), model.InitialNetwork, model.InitialHistory);
 
-        public void SetActorState(int index, object state) => (_actorStates ??= previous.ActorStates.ToArray())[index] = state;
+        public void SetActorState(int index, object state)
+        {
+            (_actorStates ??= previous.ActorStates.ToArray())[index] = state;
+            _changedActors |= index < 64 ? 1UL << index : ulong.MaxValue;
+        }
 
         public void SetTimers(int index, ImmutableHashSet<object> timers) => (_timers ??= previous.Timers.ToArray())[index] = timers;
 
-        public ImmutableHashSet<object> TimersOf(int index) => _timers?[index] ?? previous.Timers[index];
+        public readonly ImmutableHashSet<object> TimersOf(int index) => _timers?[index] ?? previous.Timers[index];
 
         public void SetRandomChoices(int index, ImmutableDictionary<string, ImmutableArray<object>> choices) => (_randomChoices ??= previous.RandomChoices.ToArray())[index] = choices;
 
-        public ImmutableDictionary<string, ImmutableArray<object>> RandomChoicesOf(int index) => _randomChoices?[index] ?? previous.RandomChoices[index];
+        public readonly ImmutableDictionary<string, ImmutableArray<object>> RandomChoicesOf(int index) => _randomChoices?[index] ?? previous.RandomChoices[index];
 
         /// <summary>Applies an actor's commands: sends (recording history), timers, random choices, storage.</summary>
-        public void Apply(Id id, Out<TMsg> o)
+        public void Apply(ActorModel<TMsg, THistory> model, Id id, Out<TMsg> o)
         {
             var index = id.Index;
-            foreach (var command in o.Commands)
+            for (var i = 0; i < o.Count; i++)
             {
-                switch (command)
+                switch (o.CommandAt(i))
                 {
                     case Command<TMsg>.Send(var dst, var msg):
                         var envelope = new Envelope<TMsg>(id, dst, msg);
@@ -321,14 +345,31 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
             }
         }
 
-        public ActorModelState<TMsg, THistory> Build(ImmutableArray<bool> crashed) =>
-            new(Wrap(_actorStates) ?? previous.ActorStates,
+        public readonly ActorModelState<TMsg, THistory> Build(ImmutableArray<bool> crashed) =>
+            new(previous,
+                Wrap(_actorStates) ?? previous.ActorStates,
+                ActorFingerprints(),
                 network,
                 Wrap(_timers) ?? previous.Timers,
                 Wrap(_randomChoices) ?? previous.RandomChoices,
                 crashed,
                 Wrap(_storages) ?? previous.Storages,
                 history);
+
+        /// <summary>The parent's per-actor fingerprints with the changed actors' re-hashed; null (computed on demand) if the parent has none.</summary>
+        private readonly ulong[]? ActorFingerprints()
+        {
+            var parent = previous.CachedActorFingerprints;
+            if (_actorStates is null) return parent;
+            if (parent is null || parent.Length != _actorStates.Length || _changedActors == ulong.MaxValue) return null;
+            var fingerprints = (ulong[])parent.Clone();
+            for (var changed = _changedActors; changed != 0; changed &= changed - 1)
+            {
+                var i = System.Numerics.BitOperations.TrailingZeroCount(changed);
+                fingerprints[i] = ActorModelState<TMsg, THistory>.ActorFingerprint(_actorStates[i]);
+            }
+            return fingerprints;
+        }
 
         /// <summary>The array as an immutable array without copying it: the builder never touches it again.</summary>
         private static ImmutableArray<T>? Wrap<T>(T[]? array) => array is null ? null : ImmutableCollectionsMarshal.AsImmutableArray(array);

@@ -11,14 +11,14 @@ namespace Stateright.Actors;
 /// </summary>
 /// <typeparam name="TMsg">The message type.</typeparam>
 /// <typeparam name="THistory">The history type.</typeparam>
-public sealed record ActorModelState<TMsg, THistory>(
+public sealed partial record ActorModelState<TMsg, THistory>(
     ImmutableArray<object> ActorStates,
     Network<TMsg> Network,
     ImmutableArray<ImmutableHashSet<object>> Timers,
     ImmutableArray<ImmutableDictionary<string, ImmutableArray<object>>> RandomChoices,
     ImmutableArray<bool> Crashed,
     ImmutableArray<object?> Storages,
-    THistory History) : IRewritable<ActorModelState<TMsg, THistory>>
+    THistory History) : IRewritable<ActorModelState<TMsg, THistory>>, IFingerprintable
 {
     /// <summary>
     /// The state with the actors renamed: each actor's state, timers, random choices, crash flag and

@@ -15,6 +15,9 @@ public sealed class Out<TMsg>
     /// <summary>The number of commands.</summary>
     public int Count => _commands.Count;
 
+    /// <summary>Command <paramref name="index"/>, without the enumerator that a loop over <see cref="Commands"/> would box.</summary>
+    internal Command<TMsg> CommandAt(int index) => _commands[index];
+
     /// <summary>Sends <paramref name="msg"/> to <paramref name="destination"/>.</summary>
     public void Send(Id destination, TMsg msg) => _commands.Add(new Command<TMsg>.Send(destination, msg));
 

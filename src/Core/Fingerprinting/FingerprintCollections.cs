@@ -12,7 +12,7 @@ namespace Stateright;
 /// </summary>
 internal static class FingerprintCollections
 {
-    private const ulong SequenceKind = 0x5345_5155_454E_4345UL;
+    internal const ulong SequenceKind = 0x5345_5155_454E_4345UL;
     private const ulong SetKind = 0x5345_5400_0000_0001UL;
     private const ulong MapKind = 0x4D41_5000_0000_0002UL;
 

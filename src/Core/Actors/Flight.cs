@@ -1,0 +1,97 @@
+namespace Stateright.Actors;
+
+/// <summary>
+/// An envelope in flight with its key (and, in a multiset, how many copies): one object shared by every
+/// network that holds the envelope, so a send fingerprints the envelope once and a network is a small
+/// sorted array of references, copied on write. Caches the actions that deliver or lose the envelope,
+/// so listing a state's actions allocates nothing for envelopes seen before.
+/// </summary>
+internal sealed class Flight<TMsg>(EnvelopeKey key, Envelope<TMsg> envelope, int count = 1)
+{
+    private ActorModelAction<TMsg>.Deliver? _deliver;
+    private ActorModelAction<TMsg>.Drop? _drop;
+
+    public static Flight<TMsg> Of(Envelope<TMsg> envelope) => new(EnvelopeKey.Of(envelope), envelope);
+
+    public EnvelopeKey Key { get; } = key;
+    public Envelope<TMsg> Envelope { get; } = envelope;
+    public int Count { get; } = count;
+
+    // Races only create equal actions; either may win.
+    public ActorModelAction<TMsg>.Deliver Deliver => _deliver ??= new(Envelope.Src, Envelope.Dst, Envelope.Msg);
+    public ActorModelAction<TMsg>.Drop Drop => _drop ??= new(Envelope);
+
+    public Flight<TMsg> WithCount(int count) => new(Key, Envelope, count) { _deliver = _deliver, _drop = _drop };
+
+    /// <summary>
+    /// Whether this is the envelope a delivery action names: the same source, destination and message
+    /// instance (the action was made from this flight), else equal fingerprints.
+    /// </summary>
+    public bool IsFor(Envelope<TMsg> envelope) =>
+        Envelope.Src == envelope.Src && Envelope.Dst == envelope.Dst
+        && (!typeof(TMsg).IsValueType && ReferenceEquals(Envelope.Msg, envelope.Msg));
+}
+
+/// <summary>Sorted arrays of flights, ordered by key, changed by copying (networks hold few envelopes).</summary>
+internal static class Flights
+{
+    /// <summary>The index of <paramref name="key"/>, or the bitwise complement of where it would go.</summary>
+    public static int Find<TMsg>(Flight<TMsg>[] flights, EnvelopeKey key)
+    {
+        int lo = 0, hi = flights.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var c = flights[mid].Key.CompareTo(key);
+            if (c == 0) return mid;
+            if (c < 0) lo = mid + 1; else hi = mid - 1;
+        }
+        return ~lo;
+    }
+
+    /// <summary>
+    /// The index of the flight holding the envelope a delivery names: found by message instance among
+    /// the flights of its channel without fingerprinting it, else by its key; negative if not in flight.
+    /// </summary>
+    public static int FindEnvelope<TMsg>(Flight<TMsg>[] flights, Envelope<TMsg> envelope, out EnvelopeKey key)
+    {
+        // Flights of one (source, destination) are adjacent: scan from the first of them.
+        var i = ~Find(flights, new EnvelopeKey(envelope.Src, envelope.Dst, 0));
+        if (i < 0) i = ~i; // a key with fingerprint 0 exists only if an envelope hashed to 0: never (Fingerprint.Of is never 0)
+        for (; i < flights.Length && flights[i].Key.Src == envelope.Src && flights[i].Key.Dst == envelope.Dst; i++)
+        {
+            if (flights[i].IsFor(envelope))
+            {
+                key = flights[i].Key;
+                return i;
+            }
+        }
+        key = EnvelopeKey.Of(envelope);
+        return Find(flights, key);
+    }
+
+    public static Flight<TMsg>[] Insert<TMsg>(Flight<TMsg>[] flights, int index, Flight<TMsg> flight)
+    {
+        var result = new Flight<TMsg>[flights.Length + 1];
+        Array.Copy(flights, result, index);
+        result[index] = flight;
+        Array.Copy(flights, index, result, index + 1, flights.Length - index);
+        return result;
+    }
+
+    public static Flight<TMsg>[] Replace<TMsg>(Flight<TMsg>[] flights, int index, Flight<TMsg> flight)
+    {
+        var result = (Flight<TMsg>[])flights.Clone();
+        result[index] = flight;
+        return result;
+    }
+
+    public static Flight<TMsg>[] RemoveAt<TMsg>(Flight<TMsg>[] flights, int index)
+    {
+        if (flights.Length == 1) return [];
+        var result = new Flight<TMsg>[flights.Length - 1];
+        Array.Copy(flights, result, index);
+        Array.Copy(flights, index + 1, result, index, flights.Length - index - 1);
+        return result;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using Stateright.Actors;
+
+namespace Stateright.Tests.Actors;
+
+/// <summary>
+/// An actor-model state's fingerprint is assembled from parts cached along the step that built it;
+/// these tests check that it is still exactly the structural fingerprint of its contents, with values
+/// pinned from before the caches (so stored paths, snapshots and symmetry choices keep their meaning).
+/// </summary>
+public class StateFingerprintTests
+{
+    /// <summary>Touches every part of a state: actor states, timers, random choices, crashes, storage, history and the network.</summary>
+    private sealed class Busy(Id peer) : Actor<int, (int Count, int Choice)>
+    {
+        public override (int Count, int Choice) OnStart(Id id, Out<int> o) => OnStart(id, null, o);
+
+        public override (int Count, int Choice) OnStart(Id id, object? storage, Out<int> o)
+        {
+            o.SetTimer("tick", ModelHelpers.ModelOnlyTimeout());
+            o.Send(peer, 0);
+            return (storage is int saved ? saved : 0, 0);
+        }
+
+        public override (int Count, int Choice) OnMsg(Id id, (int Count, int Choice) state, Id src, int msg, Out<int> o)
+        {
+            if (msg >= 2 || state.Count >= 2) return state; // bounded: counts and messages stay small
+            o.Send(src, msg + 1);
+            o.Save(state.Count + 1);
+            return state with { Count = state.Count + 1 };
+        }
+
+        public override (int Count, int Choice) OnTimeout(Id id, (int Count, int Choice) state, object timer, Out<int> o)
+        {
+            o.ChooseRandom("pick", [1, 2]);
+            return state;
+        }
+
+        public override (int Count, int Choice) OnRandom(Id id, (int Count, int Choice) state, object random, Out<int> o) =>
+            state with { Choice = (int)random };
+    }
+
+    private static ActorModel<int, ImmutableList<int>> Model(NetworkKind kind) =>
+        new ActorModel<int, ImmutableList<int>>([])
+            .Actor(new Busy(1))
+            .Actor(new Busy(0))
+            .InitNetwork(kind)
+            .LossyNetwork()
+            .MaxCrashes(1)
+            .RecordMsgIn((h, e) => h.Count < 3 ? h.Add(e.Msg) : h)
+            .Property(Expectation.Always, "unused", _ => true);
+
+    /// <summary>The first 2,000 reachable states in breadth-first order, by a plain walk keyed by fingerprint.</summary>
+    private static List<ActorModelState<int, ImmutableList<int>>> Reachable(ActorModel<int, ImmutableList<int>> model)
+    {
+        var seen = new HashSet<ulong>();
+        var states = model.InitStates().Where(s => seen.Add(Fingerprint.Of(s))).ToList();
+        var actions = new List<ActorModelAction<int>>();
+        for (var i = 0; i < states.Count && states.Count < 2_000; i++)
+        {
+            actions.Clear();
+            model.Actions(states[i], actions);
+            foreach (var action in actions)
+                if (model.NextState(states[i], action) is { } next && seen.Add(Fingerprint.Of(next))) states.Add(next);
+        }
+        return states;
+    }
+
+    private static ActorModelState<int, ImmutableList<int>> Rebuilt(ActorModelState<int, ImmutableList<int>> s) =>
+        new(s.ActorStates, s.Network, s.Timers, s.RandomChoices, s.Crashed, s.Storages, s.History);
+
+    /// <summary>The state's fields under the same names and types: its structural fingerprint, cache-free.</summary>
+    private sealed record Mirror(
+        ImmutableArray<object> ActorStates,
+        Network<int> Network,
+        ImmutableArray<ImmutableHashSet<object>> Timers,
+        ImmutableArray<ImmutableDictionary<string, ImmutableArray<object>>> RandomChoices,
+        ImmutableArray<bool> Crashed,
+        ImmutableArray<object?> Storages,
+        ImmutableList<int> History);
+
+    [Theory]
+    [InlineData(NetworkKind.UnorderedDuplicating, 2_002, 9791963054081867558UL)]
+    [InlineData(NetworkKind.UnorderedNonDuplicating, 2_000, 13091685381334687540UL)]
+    [InlineData(NetworkKind.Ordered, 2_003, 346009978547431516UL)]
+    public void Fingerprints_are_the_structural_ones_of_the_contents(NetworkKind kind, int count, ulong sum)
+    {
+        var states = Reachable(Model(kind));
+        foreach (var state in states)
+        {
+            var fingerprint = Fingerprint.Of(state);
+            Assert.Equal(Fingerprint.Of(Rebuilt(state)), fingerprint); // no cache: computed from scratch
+            Assert.Equal(Fingerprint.Of(new Mirror(state.ActorStates, state.Network, state.Timers, state.RandomChoices, state.Crashed, state.Storages, state.History)), fingerprint);
+        }
+        // Pinned: the count and the sum of every state's fingerprint, as computed before parts were cached.
+        Assert.Equal((count, sum), (states.Count, states.Aggregate(0UL, (total, s) => total + Fingerprint.Of(s))));
+    }
+
+    [Fact]
+    public void With_leaves_the_cached_fingerprint_behind()
+    {
+        var state = Reachable(Model(NetworkKind.UnorderedDuplicating))[5];
+        var before = Fingerprint.Of(state);
+        var crashed = state with { Crashed = state.Crashed.SetItem(0, !state.Crashed[0]) };
+        Assert.NotEqual(before, Fingerprint.Of(crashed));
+        Assert.Equal(Fingerprint.Of(Rebuilt(crashed)), Fingerprint.Of(crashed));
+        Assert.Equal(before, Fingerprint.Of(crashed with { Crashed = state.Crashed }));
+    }
+
+    [Fact]
+    public void Equality_ignores_the_caches()
+    {
+        var state = Reachable(Model(NetworkKind.Ordered))[3];
+        var copy = Rebuilt(state);
+        Assert.Equal(state, copy); // the same part instances, one copy fingerprinted and the other not
+        Assert.Equal(state.GetHashCode(), copy.GetHashCode());
+        Fingerprint.Of(state);
+        Assert.Equal(state, copy);
+        Assert.NotEqual(state, copy with { History = copy.History.Add(9) });
+    }
+}
