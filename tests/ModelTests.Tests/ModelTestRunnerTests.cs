@@ -172,7 +172,8 @@ public sealed class ModelTestRunnerTests : IDisposable
         var late = ModelTestRunner.RunAsync(Case(nameof(Forever), "never", options), Local,
             new ModelTestProgress(console: line => { lock (lateConsole) lateConsole.Add(line); }));
         await Task.WhenAll(early, late);
-        Assert.True(output.Count(IsProgress) >= 2, string.Join("\n", output)); // a periodic line about every second goes to the output
+        // Every periodic line (about one a second) goes to the output; a busy machine may leave time for only one.
+        Assert.Contains(output, IsProgress);
         // A 2.5-second run is shorter than the console interval: the console sees the header and the last line only.
         Assert.Equal(2, console.Count);
         Assert.StartsWith("Checker run #", console[0], StringComparison.Ordinal);
