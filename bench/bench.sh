@@ -12,7 +12,7 @@ bench() {
     [[ "$*" == *"$FILTER"* ]] || return 0
     for threads in 1 2; do
         echo "== $* --threads $threads =="
-        if ! timeout "$LIMIT" dotnet bench/bin/Release/net10.0/Stateright.Bench.dll "$@" --threads "$threads" | grep -E "^(Done|wall)"; then
+        if ! timeout "$LIMIT" dotnet bench/bin/Release/net10.0/Stateright.Bench.dll "$@" --threads "$threads" | grep -E "^(Done|wall|gc-pause)"; then
             echo "(did not finish within ${LIMIT} s)"
         fi
     done
