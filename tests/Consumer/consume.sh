@@ -25,19 +25,25 @@ for package in Stateright.Testing Stateright.Testing.Runtime Stateright.Testing.
   [ -f "$feed/$package.$version.nupkg" ] && [ -f "$feed/$package.$version.snupkg" ] \
     || { ls "$feed"; echo "FAIL: $package.$version.nupkg or .snupkg missing"; exit 1; }
 done
+# Listings and nuspecs are read whole before grep: under pipefail, `unzip | grep -q` fails when grep
+# stops reading early, which would fail a good package or pass a bad one.
 # The libraries ship for net10.0 and net8.0 and the tool for net8.0, although a local build makes net10.0 only.
+entries() { unzip -Z1 "$feed/$1.$version.nupkg"; }
 for package in Stateright.Testing Stateright.Testing.Runtime Stateright.Testing.ModelTests Stateright.Testing.Xunit \
                Stateright.Testing.XunitV3 Stateright.Testing.NUnit Stateright.Testing.TestAdapter; do
+  listing="$(entries "$package")"
   for tfm in net10.0 net8.0; do
-    unzip -l "$feed/$package.$version.nupkg" | grep -q " lib/$tfm/$package.dll" || { echo "FAIL: $package has no lib/$tfm"; exit 1; }
+    grep -qxF "lib/$tfm/$package.dll" <<<"$listing" || { echo "FAIL: $package has no lib/$tfm"; exit 1; }
   done
 done
-unzip -l "$feed/Stateright.Testing.Tool.$version.nupkg" | grep -q " tools/net8.0/any/stateright.dll" || { echo "FAIL: the tool is not built for net8.0"; exit 1; }
+listing="$(entries Stateright.Testing.Tool)"
+grep -qxF "tools/net8.0/any/stateright.dll" <<<"$listing" || { echo "FAIL: the tool is not built for net8.0"; exit 1; }
 # Checking models pulls nothing; running actors on UDP pulls no snapshots; model tests pull no logging.
-if nuspec Stateright.Testing | grep -q '<dependency '; then nuspec Stateright.Testing; echo "FAIL: Stateright.Testing has dependencies"; exit 1; fi
-if nuspec Stateright.Testing.Runtime | grep -Eq 'id="(DiffEngine|EmptyFiles|Stateright.Testing.ModelTests)"'; then echo "FAIL: the runtime depends on snapshots"; exit 1; fi
-if nuspec Stateright.Testing.ModelTests | grep -Eq 'id="(Microsoft.Extensions.Logging|Stateright.Testing.Runtime)'; then echo "FAIL: ModelTests depends on logging"; exit 1; fi
-nuspec Stateright.Testing.Runtime | grep -q 'id="Microsoft.Extensions.Logging.Abstractions"' || { echo "FAIL: the runtime lost its logging dependency"; exit 1; }
+core="$(nuspec Stateright.Testing)"; runtime="$(nuspec Stateright.Testing.Runtime)"; modeltests="$(nuspec Stateright.Testing.ModelTests)"
+if grep -q '<dependency ' <<<"$core"; then echo "$core"; echo "FAIL: Stateright.Testing has dependencies"; exit 1; fi
+if grep -Eq 'id="(DiffEngine|EmptyFiles|Stateright.Testing.ModelTests)"' <<<"$runtime"; then echo "FAIL: the runtime depends on snapshots"; exit 1; fi
+if grep -Eq 'id="(Microsoft.Extensions.Logging|Stateright.Testing.Runtime)' <<<"$modeltests"; then echo "FAIL: ModelTests depends on logging"; exit 1; fi
+grep -q 'id="Microsoft.Extensions.Logging.Abstractions"' <<<"$runtime" || { echo "FAIL: the runtime lost its logging dependency"; exit 1; }
 
 echo "== install the stateright tool from the feed"
 dotnet tool install Stateright.Testing.Tool --version "$version" --tool-path "$work/tool" --add-source "$feed"
