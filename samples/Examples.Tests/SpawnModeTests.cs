@@ -66,10 +66,10 @@ public class SpawnModeEndToEndTests
             var server = Id.FromEndpoint(new IPEndPoint(IPAddress.Loopback, port));
             await using var client = new LoopbackClient<Actors.Register.RegisterMsg<ulong, char, Unit>>();
             var put = await client.RequestAsync(server, new Actors.Register.RegisterMsg<ulong, char, Unit>.Put(1, 'X'),
-                m => m is Actors.Register.RegisterMsg<ulong, char, Unit>.PutOk { RequestId: 1 }, TimeSpan.FromSeconds(20), resendEvery: TimeSpan.FromSeconds(2));
+                m => m is Actors.Register.RegisterMsg<ulong, char, Unit>.PutOk { RequestId: 1 }, TimeSpan.FromSeconds(20), resendEvery: TimeSpan.FromMilliseconds(250));
             Assert.IsType<Actors.Register.RegisterMsg<ulong, char, Unit>.PutOk>(put);
             var get = await client.RequestAsync(server, new Actors.Register.RegisterMsg<ulong, char, Unit>.Get(2),
-                m => m is Actors.Register.RegisterMsg<ulong, char, Unit>.GetOk { RequestId: 2 }, TimeSpan.FromSeconds(20), resendEvery: TimeSpan.FromSeconds(2));
+                m => m is Actors.Register.RegisterMsg<ulong, char, Unit>.GetOk { RequestId: 2 }, TimeSpan.FromSeconds(20), resendEvery: TimeSpan.FromMilliseconds(250));
             Assert.Equal(new Actors.Register.RegisterMsg<ulong, char, Unit>.GetOk(2, 'X'), get);
         }
         finally

@@ -4,10 +4,10 @@ using Stateright.Testing.EndToEnd;
 namespace Stateright.Testing.TestAdapter.Tests;
 
 /// <summary>
-/// Builds tests/Fixtures/AdapterFixture once for every test class of the collection (a plain class
-/// library with the adapter and Microsoft.NET.Test.Sdk, and the Microsoft.Testing.Platform runner
-/// enabled). The classes of the collection run one after the other, so child builds and runs never
-/// compete for the machine's cores.
+/// tests/Fixtures/AdapterFixture for every test class of the collection (a plain class library with the
+/// adapter and Microsoft.NET.Test.Sdk, and the Microsoft.Testing.Platform runner enabled), built with this
+/// test project (a <c>ProjectReference</c> that references no assembly) and run at most once per runner.
+/// The classes of the collection run one after the other, so child runs never compete for the machine's cores.
 /// </summary>
 public sealed class FixtureBuild : IDisposable
 {
@@ -17,11 +17,9 @@ public sealed class FixtureBuild : IDisposable
         Project = Path.Combine(Directory, "AdapterFixture.csproj");
         Configuration = typeof(FixtureBuild).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         Assembly = Path.Combine(Directory, "bin", Configuration, "net10.0", "AdapterFixture.dll");
+        if (!File.Exists(Assembly))
+            throw new InvalidOperationException($"{Assembly} does not exist: it is built with this test project (dotnet build tests/TestAdapter.Tests -c {Configuration}).");
         ResultsDirectory = System.IO.Directory.CreateTempSubdirectory("stateright-adapter-e2e-").FullName;
-        // The adapter and the core were built with this test project, in the same configuration:
-        // building only the fixture keeps concurrent test projects from rebuilding shared projects.
-        var build = DotnetCli.Run("build", Project, "-c", Configuration, "--nologo", "--no-dependencies");
-        if (build.ExitCode != 0) throw new InvalidOperationException("Building the fixture failed:\n" + build.Output);
         _vstest = new(() => Report("vstest", VSTest("--logger", "trx;LogFileName=all.trx", "--results-directory", Path.Combine(ResultsDirectory, "vstest"))));
         _mtp = new(() => Report("mtp", TestingPlatform("--report-trx", "--report-trx-filename", "all.trx", "--results-directory", Path.Combine(ResultsDirectory, "mtp"))));
     }

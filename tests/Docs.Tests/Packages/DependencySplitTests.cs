@@ -1,4 +1,4 @@
-namespace Stateright.Packages.Tests;
+namespace Stateright.Docs.Tests.Packages;
 
 /// <summary>
 /// Pins the package split: checking models pulls nothing, running actors on UDP pulls no snapshot or

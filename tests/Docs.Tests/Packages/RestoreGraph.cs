@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Stateright.Testing.EndToEnd;
 
-namespace Stateright.Packages.Tests;
+namespace Stateright.Docs.Tests.Packages;
 
 /// <summary>
 /// What a package project pulls, read from its restore graph (<c>obj/project.assets.json</c>): every package
