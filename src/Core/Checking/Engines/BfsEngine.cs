@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Stateright;
 
 /// <summary>
@@ -104,6 +106,9 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
     private sealed record Frontier(List<TState> States, List<ulong> Keys, List<ulong> Bits)
     {
         public int Count => States.Count;
+
+        /// <summary>Drops the level's reference to the state at <paramref name="position"/>, which is read once.</summary>
+        public void Release(int position) => CollectionsMarshal.AsSpan(States)[position] = default!;
     }
 
     /// <summary>The next level, built in canonical order.</summary>
@@ -226,6 +231,9 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                 {
                     if (2L * position >= Interlocked.Read(ref _stopCode) || engine.StopRequested) break;
                     var state = _level.States[position];
+                    // The level lets go of each state once taken: a full collection during the level then
+                    // traces only the states still to expand and the next level, not the expanded ones.
+                    _level.Release(position);
                     var key = _level.Keys[position];
                     try
                     {
