@@ -36,15 +36,16 @@ public sealed partial record ActorModelState<TMsg, THistory>
         ImmutableArray<ImmutableDictionary<string, ImmutableArray<object>>> randomChoices,
         ImmutableArray<bool> crashed,
         ImmutableArray<object?> storages,
-        THistory history)
+        THistory history, ulong historyFingerprint)
         : this(actorStates, network, timers, randomChoices, crashed, storages, history)
     {
         _actorFingerprints = actorFingerprints;
+        _historyFingerprint = historyFingerprint;
         if (timers == parent.Timers) _timersFingerprint = parent._timersFingerprint;
         if (randomChoices == parent.RandomChoices) _randomFingerprint = parent._randomFingerprint;
         if (crashed == parent.Crashed) _crashedFingerprint = parent._crashedFingerprint;
         if (storages == parent.Storages) _storagesFingerprint = parent._storagesFingerprint;
-        if (!typeof(THistory).IsValueType && ReferenceEquals(history, parent.History)) _historyFingerprint = parent._historyFingerprint;
+        if (historyFingerprint == 0 && !typeof(THistory).IsValueType && ReferenceEquals(history, parent.History)) _historyFingerprint = parent._historyFingerprint;
     }
 
     /// <summary>Copies the contents for <c>with</c>, leaving the caches behind: the copy's contents may differ.</summary>
