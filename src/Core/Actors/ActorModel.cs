@@ -232,7 +232,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 var o = ScratchOut();
                 var next = _actors[index].OnTimeout(id, state.ActorStates[index], timer, o, out var changed);
                 // Ignored if it changes nothing but re-setting the same timer.
-                if (!changed && o.Count == 1 && o.CommandAt(0) is Command<TMsg>.SetTimer set && Equals(set.Timer, timer)) return null;
+                if (!changed && o.Count == 1 && o.Entries[0].Other is Command<TMsg>.SetTimer set && Equals(set.Timer, timer)) return null;
                 var builder = Builder.From(this, state, state.Network, state.History);
                 builder.SetTimers(index, builder.TimersOf(index).Remove(timer));
                 if (changed) builder.SetActorState(index, next);
@@ -322,12 +322,12 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         public void Apply(ActorModel<TMsg, THistory> model, Id id, Out<TMsg> o)
         {
             var index = id.Index;
-            for (var i = 0; i < o.Count; i++)
+            foreach (ref readonly var entry in o.Entries)
             {
-                switch (o.CommandAt(i))
+                switch (entry.Other)
                 {
-                    case Command<TMsg>.Send(var dst, var msg):
-                        var envelope = new Envelope<TMsg>(id, dst, msg);
+                    case null: // a send
+                        var envelope = new Envelope<TMsg>(id, entry.Destination, entry.Msg);
                         history = model._recordMsgOut(history, envelope);
                         network = network.Send(envelope);
                         break;
