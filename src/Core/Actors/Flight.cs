@@ -26,7 +26,13 @@ internal sealed class Flight<TMsg>(EnvelopeKey key, Envelope<TMsg> envelope, int
     /// <summary>The flight of <paramref name="envelope"/> (whose key is <paramref name="key"/>) with <paramref name="count"/> copies, shared with every network that holds the same.</summary>
     public static Flight<TMsg> Shared(EnvelopeKey key, Envelope<TMsg> envelope, int count = 1)
     {
-        if (s_pool.TryGetValue((key, count), out var flight)) return flight;
+        if (s_pool.TryGetValue((key, count), out var flight))
+        {
+            // Only where the key stands for the whole message (see WholeFingerprint), else an equal one.
+            var msg = envelope.Msg;
+            if (msg is null || WholeFingerprint.Covers(msg.GetType()) || EqualityComparer<TMsg>.Default.Equals(msg, flight.Envelope.Msg)) return flight;
+            return new Flight<TMsg>(key, envelope, count);
+        }
         if (s_pool.Count >= PoolCapacity) s_pool.Clear();
         return s_pool.GetOrAdd((key, count), new Flight<TMsg>(key, envelope, count));
     }
