@@ -12,6 +12,7 @@ internal sealed class Flight<TMsg>(EnvelopeKey key, Envelope<TMsg> envelope, int
 {
     private ActorModelAction<TMsg>.Deliver? _deliver;
     private ActorModelAction<TMsg>.Drop? _drop;
+    private bool _wholeMsg; // the key covers the whole message (WholeFingerprint): any message with this key is this one
 
     // Flights are values (a network identifies an envelope by its key), so one object per key and count
     // serves every network of every state: a successor's network then shares its parent's flights and
@@ -20,6 +21,7 @@ internal sealed class Flight<TMsg>(EnvelopeKey key, Envelope<TMsg> envelope, int
     // only fresh flights.
     private const int PoolCapacity = 1 << 16;
     private static readonly ConcurrentDictionary<(EnvelopeKey Key, int Count), Flight<TMsg>> s_pool = new();
+    private static int s_pooled;
 
     public static Flight<TMsg> Of(Envelope<TMsg> envelope) => Shared(EnvelopeKey.Of(envelope), envelope);
 
@@ -30,11 +32,18 @@ internal sealed class Flight<TMsg>(EnvelopeKey key, Envelope<TMsg> envelope, int
         {
             // Only where the key stands for the whole message (see WholeFingerprint), else an equal one.
             var msg = envelope.Msg;
-            if (msg is null || WholeFingerprint.Covers(msg.GetType()) || EqualityComparer<TMsg>.Default.Equals(msg, flight.Envelope.Msg)) return flight;
+            var pooled = flight.Envelope.Msg;
+            if (msg is null || pooled is null ? ReferenceEquals(msg, pooled)
+                : msg.GetType() == pooled.GetType() && (flight._wholeMsg || EqualityComparer<TMsg>.Default.Equals(msg, pooled))) return flight;
             return new Flight<TMsg>(key, envelope, count);
         }
-        if (s_pool.Count >= PoolCapacity) s_pool.Clear();
-        return s_pool.GetOrAdd((key, count), new Flight<TMsg>(key, envelope, count));
+        if (Interlocked.Increment(ref s_pooled) > PoolCapacity)
+        {
+            s_pool.Clear();
+            Volatile.Write(ref s_pooled, 0);
+        }
+        var added = new Flight<TMsg>(key, envelope, count) { _wholeMsg = envelope.Msg is { } m && WholeFingerprint.Covers(m.GetType()) };
+        return s_pool.GetOrAdd((key, count), added);
     }
 
     public EnvelopeKey Key { get; } = key;

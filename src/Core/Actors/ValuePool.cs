@@ -18,20 +18,24 @@ namespace Stateright.Actors;
 internal sealed class ValuePool<T> where T : class
 {
     private const int Capacity = 1 << 16;
-    private readonly ConcurrentDictionary<ulong, T> _values = new();
+    // Each value with whether its fingerprint covers it, found once when it is pooled.
+    private readonly ConcurrentDictionary<ulong, (T Value, bool Whole)> _values = new();
     private int _count;
 
     /// <summary>The pooled value with <paramref name="fingerprint"/>, or <paramref name="value"/> after pooling it.</summary>
     public T Intern(ulong fingerprint, T value)
     {
         if (_values.TryGetValue(fingerprint, out var pooled))
-            return value is null || WholeFingerprint.Covers(value.GetType()) || value.Equals(pooled) ? pooled : value;
+        {
+            var sameType = pooled.Value.GetType() == value.GetType();
+            return sameType && (pooled.Whole || value.Equals(pooled.Value)) ? pooled.Value : value;
+        }
         if (Interlocked.Increment(ref _count) > Capacity)
         {
             _values.Clear();
             Volatile.Write(ref _count, 0);
         }
-        _values.TryAdd(fingerprint, value);
+        _values.TryAdd(fingerprint, (value, WholeFingerprint.Covers(value.GetType())));
         return value; // pooled for the next: a race may have pooled another, which this one need not equal
     }
 }
