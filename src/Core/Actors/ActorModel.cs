@@ -18,7 +18,7 @@ namespace Stateright.Actors;
 ///     .Actor(RegisterActor.Client(putCount: 2, serverCount: 1))
 ///     .Property(Expectation.Sometimes, "get succeeds", s =&gt; s.Network.All.Any(e =&gt; e.Msg is RegisterMsg&lt;ulong, char, Unit&gt;.GetOk));
 /// </code></example>
-public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<TMsg, THistory>, ActorModelAction<TMsg>>
+public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<TMsg, THistory>, ActorModelAction<TMsg>>, IPartSharing
 {
     private readonly List<IActor<TMsg>> _actors = [];
     private readonly List<Property<ActorModelState<TMsg, THistory>>> _properties = [];
@@ -27,6 +27,9 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
     private Func<ActorModelState<TMsg, THistory>, bool> _withinBoundary = static _ => true;
     private readonly ValuePool<object> _actorStatePool = new();
     private readonly ValuePool<object> _historyPool = new();
+    private volatile bool _shareParts;
+
+    void IPartSharing.ShareParts() => _shareParts = true;
 
     /// <summary>Creates an empty model whose history starts as <paramref name="initialHistory"/>.</summary>
     public ActorModel(THistory initialHistory) => InitialHistory = initialHistory;
@@ -378,7 +381,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 var i = System.Numerics.BitOperations.TrailingZeroCount(changed);
                 var fingerprint = ActorModelState<TMsg, THistory>.ActorFingerprint(_actorStates[i]);
                 fingerprints[i] = fingerprint;
-                _actorStates[i] = model._actorStatePool.Intern(fingerprint, _actorStates[i]);
+                if (model._shareParts) _actorStates[i] = model._actorStatePool.Intern(fingerprint, _actorStates[i]);
             }
             return fingerprints;
         }
@@ -389,7 +392,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         /// </summary>
         private readonly (THistory History, ulong Fingerprint) PooledHistory()
         {
-            if (typeof(THistory).IsValueType || history is null || ReferenceEquals(history, previous.History) || previous.CachedActorFingerprints is null)
+            if (!model._shareParts || typeof(THistory).IsValueType || history is null || ReferenceEquals(history, previous.History) || previous.CachedActorFingerprints is null)
                 return (history, 0);
             var fingerprint = Fingerprinter<THistory>.Compute(history);
             return ((THistory)model._historyPool.Intern(fingerprint, history), fingerprint);

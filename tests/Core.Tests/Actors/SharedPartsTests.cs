@@ -40,13 +40,18 @@ public class SharedPartsTests
         public override Noted OnMsg(Id id, Noted state, Id src, int msg, Out<int> o) => new(state.Received + 1, state.Arrivals + msg);
     }
 
-    private static ActorModel<int, Delivered> Model(IActor<int>? receiver = null) =>
-        new ActorModel<int, Delivered>(new Delivered(0))
+    /// <summary>The model, sharing parts as BFS has it do.</summary>
+    private static ActorModel<int, Delivered> Model(IActor<int>? receiver = null, bool share = true)
+    {
+        var model = new ActorModel<int, Delivered>(new Delivered(0))
             .Actor(receiver ?? new CounterActor())
             .Actor(new SenderActor(1))
             .Actor(new SenderActor(2))
             .InitNetwork(NetworkKind.UnorderedNonDuplicating)
             .RecordMsgIn(static (h, _) => new Delivered(h.Count + 1));
+        if (share) ((IPartSharing)model).ShareParts();
+        return model;
+    }
 
     /// <summary>The state after delivering the envelopes in flight in the given order of their action indices.</summary>
     private static ActorModelState<int, Delivered> Deliver(ActorModel<int, Delivered> model, params int[] order)
@@ -76,6 +81,17 @@ public class SharedPartsTests
         Assert.Same(oneThenTwo.ActorStates[0], twoThenOne.ActorStates[0]);
         Assert.Equal(new Delivered(2), oneThenTwo.History);
         Assert.Same(oneThenTwo.History, twoThenOne.History);
+    }
+
+    [Fact]
+    public void Without_sharing_equal_states_stay_apart_and_a_BFS_run_turns_sharing_on()
+    {
+        var model = Model(share: false);
+        Assert.NotSame(Deliver(model, 0, 0).ActorStates[0], Deliver(model, 1, 0).ActorStates[0]);
+
+        var checker = model.Checker().Threads(1).SpawnBfs().Join();
+        Assert.Equal(4, checker.UniqueStateCount); // initial, either message delivered, both delivered (by either order)
+        Assert.Same(Deliver(model, 0, 0).ActorStates[0], Deliver(model, 1, 0).ActorStates[0]);
     }
 
     [Fact]

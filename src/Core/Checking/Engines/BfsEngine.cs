@@ -41,6 +41,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
 
     protected override EngineResult Search()
     {
+        (Model as IPartSharing)?.ShareParts(); // a level's states are alive together: equal parts are worth sharing
         var discovered = new bool[Properties.Length];
         var discoveries = new Dictionary<int, (int Level, int Position)>();
         var level = NewLevel();
