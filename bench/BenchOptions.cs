@@ -1,7 +1,7 @@
 namespace Stateright.Bench;
 
 /// <summary>The benchmark's command line.</summary>
-internal sealed record BenchOptions(string Workload, int? Size, int Threads, bool? Bfs, bool Symmetry)
+internal sealed record BenchOptions(string Workload, int? Size, int Threads, bool? Bfs, bool Symmetry, bool GcLog = false)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -10,6 +10,7 @@ internal sealed record BenchOptions(string Workload, int? Size, int Threads, boo
         var threads = Environment.ProcessorCount;
         bool? bfs = null;
         var symmetry = false;
+        var gcLog = false;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -21,12 +22,13 @@ internal sealed record BenchOptions(string Workload, int? Size, int Threads, boo
                 case "--bfs": bfs = true; break;
                 case "--dfs": bfs = false; break;
                 case "--symmetry": symmetry = true; break;
+                case "--gc-log": gcLog = true; break;
                 default:
                     if (size is null && int.TryParse(args[i], out var n) && n > 0) { size = n; break; }
                     return null;
             }
         }
-        return new BenchOptions(args[0], size, threads, bfs, symmetry);
+        return new BenchOptions(args[0], size, threads, bfs, symmetry, gcLog);
     }
 
     public string Describe(bool defaultBfs) =>

@@ -6,7 +6,7 @@ using Stateright.Bench;
 using Stateright.Examples;
 
 const string Usage = """
-    Usage: dotnet run -c Release --project bench -- <workload> [N] [--threads T] [--bfs | --dfs] [--symmetry]
+    Usage: dotnet run -c Release --project bench -- <workload> [N] [--threads T] [--bfs | --dfs] [--symmetry] [--gc-log]
 
     Workloads (the Rust library's bench.sh; engines as its examples' `check`):
       2pc N                    two-phase commit with N resource managers (default 3; DFS)
@@ -51,6 +51,7 @@ switch (options.Workload)
 static int Measure<TState, TAction>(CheckerBuilder<TState, TAction> builder, BenchOptions options, bool defaultBfs)
 {
     builder = builder.Threads(options.Threads);
+    using var gcLog = options.GcLog ? new GcLog() : null;
     var stopwatch = Stopwatch.StartNew();
     var checker = (options.Bfs ?? defaultBfs) ? builder.SpawnBfs() : builder.SpawnDfs();
     checker.Report(Console.Out);
@@ -60,5 +61,10 @@ static int Measure<TState, TAction>(CheckerBuilder<TState, TAction> builder, Ben
     var seconds = stopwatch.Elapsed.TotalSeconds;
     Console.WriteLine($"wall={seconds:F2}s, unique/sec={checker.UniqueStateCount / seconds:N0}, states/sec={checker.StateCount / seconds:N0}, peak-working-set={process.PeakWorkingSet64 / (1024.0 * 1024):N0} MiB");
     Console.WriteLine($"gc-pause={GC.GetTotalPauseDuration().TotalSeconds:F2}s, collections gen0/gen1/gen2={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated={GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):F1} GiB ({GC.GetTotalAllocatedBytes():N0} bytes, {GC.GetTotalAllocatedBytes() / (double)Math.Max(1, checker.StateCount):N0} per generated state)");
+    if (gcLog is not null)
+    {
+        gcLog.Dispose();
+        gcLog.Print(Console.Out);
+    }
     return checker.Error is null ? 0 : 1;
 }

@@ -18,13 +18,18 @@ namespace Stateright.Actors;
 ///     .Actor(RegisterActor.Client(putCount: 2, serverCount: 1))
 ///     .Property(Expectation.Sometimes, "get succeeds", s =&gt; s.Network.All.Any(e =&gt; e.Msg is RegisterMsg&lt;ulong, char, Unit&gt;.GetOk));
 /// </code></example>
-public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<TMsg, THistory>, ActorModelAction<TMsg>>
+public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<TMsg, THistory>, ActorModelAction<TMsg>>, IPartSharing
 {
     private readonly List<IActor<TMsg>> _actors = [];
     private readonly List<Property<ActorModelState<TMsg, THistory>>> _properties = [];
     private Func<THistory, Envelope<TMsg>, THistory> _recordMsgIn = static (h, _) => h;
     private Func<THistory, Envelope<TMsg>, THistory> _recordMsgOut = static (h, _) => h;
     private Func<ActorModelState<TMsg, THistory>, bool> _withinBoundary = static _ => true;
+    private readonly ValuePool<object> _actorStatePool = new();
+    private readonly ValuePool<object> _historyPool = new();
+    private volatile bool _shareParts;
+
+    void IPartSharing.ShareParts() => _shareParts = true;
 
     /// <summary>Creates an empty model whose history starts as <paramref name="initialHistory"/>.</summary>
     public ActorModel(THistory initialHistory) => InitialHistory = initialHistory;
@@ -204,7 +209,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         switch (action)
         {
             case ActorModelAction<TMsg>.Drop drop:
-                return Builder.From(state, state.Network.OnDrop(drop.Envelope), state.History).Build(state.Crashed);
+                return Builder.From(this, state, state.Network.OnDrop(drop.Envelope), state.History).Build(state.Crashed);
 
             case ActorModelAction<TMsg>.Deliver(var src, var dst, var msg):
             {
@@ -218,7 +223,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 if (!changed && o.Count == 0 && !IsOrdered) return null;
                 var envelope = new Envelope<TMsg>(src, dst, msg);
                 var history = _recordMsgIn(state.History, envelope);
-                var builder = Builder.From(state, state.Network.OnDeliver(envelope), history);
+                var builder = Builder.From(this, state, state.Network.OnDeliver(envelope), history);
                 if (changed) builder.SetActorState(index, next);
                 builder.Apply(this, dst, o);
                 return builder.Build(state.Crashed);
@@ -230,8 +235,8 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 var o = ScratchOut();
                 var next = _actors[index].OnTimeout(id, state.ActorStates[index], timer, o, out var changed);
                 // Ignored if it changes nothing but re-setting the same timer.
-                if (!changed && o.Count == 1 && o.CommandAt(0) is Command<TMsg>.SetTimer set && Equals(set.Timer, timer)) return null;
-                var builder = Builder.From(state, state.Network, state.History);
+                if (!changed && o.Count == 1 && o.Entries[0].Other is Command<TMsg>.SetTimer set && Equals(set.Timer, timer)) return null;
+                var builder = Builder.From(this, state, state.Network, state.History);
                 builder.SetTimers(index, builder.TimersOf(index).Remove(timer));
                 if (changed) builder.SetActorState(index, next);
                 builder.Apply(this, id, o);
@@ -241,7 +246,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
             case ActorModelAction<TMsg>.Crash(var id):
             {
                 var index = id.Index;
-                var builder = Builder.From(state, state.Network, state.History);
+                var builder = Builder.From(this, state, state.Network, state.History);
                 builder.SetTimers(index, ImmutableHashSet<object>.Empty);
                 builder.SetRandomChoices(index, ImmutableDictionary<string, ImmutableArray<object>>.Empty);
                 return builder.Build(state.Crashed.SetItem(index, true));
@@ -251,7 +256,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
             {
                 var index = id.Index;
                 var o = ScratchOut();
-                var builder = Builder.From(state, state.Network, state.History);
+                var builder = Builder.From(this, state, state.Network, state.History);
                 builder.SetActorState(index, OnStart(index, state.Storages[index], o));
                 builder.Apply(this, id, o);
                 return builder.Build(state.Crashed.SetItem(index, false));
@@ -262,7 +267,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 var index = id.Index;
                 var o = ScratchOut();
                 var next = _actors[index].OnRandom(id, state.ActorStates[index], random, o, out var changed);
-                var builder = Builder.From(state, state.Network, state.History);
+                var builder = Builder.From(this, state, state.Network, state.History);
                 builder.SetRandomChoices(index, builder.RandomChoicesOf(index).Remove(key));
                 if (changed) builder.SetActorState(index, next);
                 builder.Apply(this, id, o);
@@ -279,7 +284,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
     /// previous state rather than copied (most steps change one actor and the network), and so are
     /// their cached fingerprints. A struct, so that a step allocates only what the new state keeps.
     /// </summary>
-    private struct Builder(ActorModelState<TMsg, THistory> previous, Network<TMsg> network, THistory history)
+    private struct Builder(ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> previous, Network<TMsg> network, THistory history)
     {
         // Copies of the parts this step changes, made on first write; wrapped without a further copy in Build.
         private object[]? _actorStates;
@@ -289,11 +294,11 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         // Which actor states changed (bit i for actor i; all bits once an index is past 63).
         private ulong _changedActors;
 
-        public static Builder From(ActorModelState<TMsg, THistory> state, Network<TMsg> network, THistory history) => new(state, network, history);
+        public static Builder From(ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> state, Network<TMsg> network, THistory history) => new(model, state, network, history);
 
         /// <summary>A state for <see cref="InitStates"/>: every actor's state to be set.</summary>
         public static Builder Initial(ActorModel<TMsg, THistory> model, int actors) =>
-            new(new ActorModelState<TMsg, THistory>(
+            new(model, new ActorModelState<TMsg, THistory>(
                 [.. new object[actors]],
                 model.InitialNetwork,
                 [.. Enumerable.Repeat(ImmutableHashSet<object>.Empty, actors)],
@@ -320,12 +325,12 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         public void Apply(ActorModel<TMsg, THistory> model, Id id, Out<TMsg> o)
         {
             var index = id.Index;
-            for (var i = 0; i < o.Count; i++)
+            foreach (ref readonly var entry in o.Entries)
             {
-                switch (o.CommandAt(i))
+                switch (entry.Other)
                 {
-                    case Command<TMsg>.Send(var dst, var msg):
-                        var envelope = new Envelope<TMsg>(id, dst, msg);
+                    case null: // a send
+                        var envelope = new Envelope<TMsg>(id, entry.Destination, entry.Msg);
                         history = model._recordMsgOut(history, envelope);
                         network = network.Send(envelope);
                         break;
@@ -345,18 +350,26 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
             }
         }
 
-        public readonly ActorModelState<TMsg, THistory> Build(ImmutableArray<bool> crashed) =>
-            new(previous,
+        public readonly ActorModelState<TMsg, THistory> Build(ImmutableArray<bool> crashed)
+        {
+            var actorFingerprints = ActorFingerprints();
+            var (history, historyFingerprint) = PooledHistory();
+            return new(previous,
                 Wrap(_actorStates) ?? previous.ActorStates,
-                ActorFingerprints(),
+                actorFingerprints,
                 network,
                 Wrap(_timers) ?? previous.Timers,
                 Wrap(_randomChoices) ?? previous.RandomChoices,
                 crashed,
                 Wrap(_storages) ?? previous.Storages,
-                history);
+                history,
+                historyFingerprint);
+        }
 
-        /// <summary>The parent's per-actor fingerprints with the changed actors' re-hashed; null (computed on demand) if the parent has none.</summary>
+        /// <summary>
+        /// The parent's per-actor fingerprints with the changed actors' re-hashed, each changed actor's
+        /// state replaced by the pooled equal one; null (computed on demand) if the parent has none.
+        /// </summary>
         private readonly ulong[]? ActorFingerprints()
         {
             var parent = previous.CachedActorFingerprints;
@@ -366,9 +379,23 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
             for (var changed = _changedActors; changed != 0; changed &= changed - 1)
             {
                 var i = System.Numerics.BitOperations.TrailingZeroCount(changed);
-                fingerprints[i] = ActorModelState<TMsg, THistory>.ActorFingerprint(_actorStates[i]);
+                var fingerprint = ActorModelState<TMsg, THistory>.ActorFingerprint(_actorStates[i]);
+                fingerprints[i] = fingerprint;
+                if (model._shareParts) _actorStates[i] = model._actorStatePool.Intern(fingerprint, _actorStates[i]);
             }
             return fingerprints;
+        }
+
+        /// <summary>
+        /// A changed history, replaced by the pooled equal one, with its fingerprint (which the state
+        /// would compute anyway); an unchanged one (or a value type) as it is, with 0 for "not computed here".
+        /// </summary>
+        private readonly (THistory History, ulong Fingerprint) PooledHistory()
+        {
+            if (!model._shareParts || typeof(THistory).IsValueType || history is null || ReferenceEquals(history, previous.History) || previous.CachedActorFingerprints is null)
+                return (history, 0);
+            var fingerprint = Fingerprinter<THistory>.Compute(history);
+            return ((THistory)model._historyPool.Intern(fingerprint, history), fingerprint);
         }
 
         /// <summary>The array as an immutable array without copying it: the builder never touches it again.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Stateright.Actors;
 
 /// <summary>
@@ -10,8 +12,39 @@ internal sealed class Flight<TMsg>(EnvelopeKey key, Envelope<TMsg> envelope, int
 {
     private ActorModelAction<TMsg>.Deliver? _deliver;
     private ActorModelAction<TMsg>.Drop? _drop;
+    private bool _wholeMsg; // the key covers the whole message (WholeFingerprint): any message with this key is this one
 
-    public static Flight<TMsg> Of(Envelope<TMsg> envelope) => new(EnvelopeKey.Of(envelope), envelope);
+    // Flights are values (a network identifies an envelope by its key), so one object per key and count
+    // serves every network of every state: a successor's network then shares its parent's flights and
+    // the cached actions with it, where each send made its own before (about one flight and one action
+    // per state kept in a BFS level). Bounded as HistoryMemo is: when full it starts over, which costs
+    // only fresh flights.
+    private const int PoolCapacity = 1 << 16;
+    private static readonly ConcurrentDictionary<(EnvelopeKey Key, int Count), Flight<TMsg>> s_pool = new();
+    private static int s_pooled;
+
+    public static Flight<TMsg> Of(Envelope<TMsg> envelope) => Shared(EnvelopeKey.Of(envelope), envelope);
+
+    /// <summary>The flight of <paramref name="envelope"/> (whose key is <paramref name="key"/>) with <paramref name="count"/> copies, shared with every network that holds the same.</summary>
+    public static Flight<TMsg> Shared(EnvelopeKey key, Envelope<TMsg> envelope, int count = 1)
+    {
+        if (s_pool.TryGetValue((key, count), out var flight))
+        {
+            // Only where the key stands for the whole message (see WholeFingerprint), else an equal one.
+            var msg = envelope.Msg;
+            var pooled = flight.Envelope.Msg;
+            if (msg is null || pooled is null ? ReferenceEquals(msg, pooled)
+                : msg.GetType() == pooled.GetType() && (flight._wholeMsg || EqualityComparer<TMsg>.Default.Equals(msg, pooled))) return flight;
+            return new Flight<TMsg>(key, envelope, count);
+        }
+        if (Interlocked.Increment(ref s_pooled) > PoolCapacity)
+        {
+            s_pool.Clear();
+            Volatile.Write(ref s_pooled, 0);
+        }
+        var added = new Flight<TMsg>(key, envelope, count) { _wholeMsg = envelope.Msg is { } m && WholeFingerprint.Covers(m.GetType()) };
+        return s_pool.GetOrAdd((key, count), added);
+    }
 
     public EnvelopeKey Key { get; } = key;
     public Envelope<TMsg> Envelope { get; } = envelope;
@@ -21,7 +54,7 @@ internal sealed class Flight<TMsg>(EnvelopeKey key, Envelope<TMsg> envelope, int
     public ActorModelAction<TMsg>.Deliver Deliver => _deliver ??= new(Envelope.Src, Envelope.Dst, Envelope.Msg);
     public ActorModelAction<TMsg>.Drop Drop => _drop ??= new(Envelope);
 
-    public Flight<TMsg> WithCount(int count) => new(Key, Envelope, count) { _deliver = _deliver, _drop = _drop };
+    public Flight<TMsg> WithCount(int count) => Shared(Key, Envelope, count);
 
     /// <summary>
     /// Whether this is the envelope a delivery action names: the same source, destination and message

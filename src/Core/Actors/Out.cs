@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Stateright.Actors;
 
 /// <summary>
@@ -7,19 +9,22 @@ namespace Stateright.Actors;
 /// <typeparam name="TMsg">The message type.</typeparam>
 public sealed class Out<TMsg>
 {
-    private readonly List<Command<TMsg>> _commands = [];
+    // Sends, the commands of nearly every step, are kept as structs: the checker reads them from here
+    // and a step allocates no command record. The records of Commands are built only for whoever reads it.
+    private readonly List<Entry> _entries = [];
+    private CommandList? _commands;
 
-    /// <summary>The commands collected so far, in order.</summary>
-    public IReadOnlyList<Command<TMsg>> Commands => _commands;
+    /// <summary>The commands collected so far, in order (a live view: later commands appear in it too).</summary>
+    public IReadOnlyList<Command<TMsg>> Commands => _commands ??= new CommandList(_entries);
 
     /// <summary>The number of commands.</summary>
-    public int Count => _commands.Count;
+    public int Count => _entries.Count;
 
-    /// <summary>Command <paramref name="index"/>, without the enumerator that a loop over <see cref="Commands"/> would box.</summary>
-    internal Command<TMsg> CommandAt(int index) => _commands[index];
+    /// <summary>The commands as the checker reads them, in order, without building a record per send.</summary>
+    internal ReadOnlySpan<Entry> Entries => CollectionsMarshal.AsSpan(_entries);
 
     /// <summary>Sends <paramref name="msg"/> to <paramref name="destination"/>.</summary>
-    public void Send(Id destination, TMsg msg) => _commands.Add(new Command<TMsg>.Send(destination, msg));
+    public void Send(Id destination, TMsg msg) => _entries.Add(new Entry(destination, msg, null));
 
     /// <summary>Sends <paramref name="msg"/> to each of <paramref name="destinations"/>.</summary>
     public void Broadcast(IEnumerable<Id> destinations, TMsg msg)
@@ -31,7 +36,7 @@ public sealed class Out<TMsg>
     public void SetTimer(object timer, TimeSpan min, TimeSpan max)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        _commands.Add(new Command<TMsg>.SetTimer(timer, min, max));
+        Add(new Command<TMsg>.SetTimer(timer, min, max));
     }
 
     /// <summary>Sets (or resets) <paramref name="timer"/> to fire after a duration in <paramref name="range"/>.</summary>
@@ -41,7 +46,7 @@ public sealed class Out<TMsg>
     public void CancelTimer(object timer)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        _commands.Add(new Command<TMsg>.CancelTimer(timer));
+        Add(new Command<TMsg>.CancelTimer(timer));
     }
 
     /// <summary>
@@ -52,24 +57,47 @@ public sealed class Out<TMsg>
     public void ChooseRandom<T>(string key, IEnumerable<T> choices) where T : notnull
     {
         ArgumentNullException.ThrowIfNull(key);
-        _commands.Add(new Command<TMsg>.ChooseRandom(key, choices.Select(c => (object)c).ToArray()));
+        Add(new Command<TMsg>.ChooseRandom(key, choices.Select(c => (object)c).ToArray()));
     }
 
     /// <summary>Withdraws a pending random choice.</summary>
-    public void RemoveRandom(string key) => _commands.Add(new Command<TMsg>.ChooseRandom(key, []));
+    public void RemoveRandom(string key) => Add(new Command<TMsg>.ChooseRandom(key, []));
 
     /// <summary>Saves durable <paramref name="storage"/>, handed back to <c>OnStart</c> after a crash.</summary>
     public void Save(object storage)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        _commands.Add(new Command<TMsg>.Save(storage));
+        Add(new Command<TMsg>.Save(storage));
     }
 
     /// <summary>Appends another collector's commands.</summary>
-    public void Append(Out<TMsg> other) => _commands.AddRange(other._commands);
+    public void Append(Out<TMsg> other) => _entries.AddRange(other._entries);
 
-    internal void Clear() => _commands.Clear();
+    internal void Clear() => _entries.Clear();
+
+    private void Add(Command<TMsg> command) => _entries.Add(new Entry(default, default!, command));
 
     /// <inheritdoc/>
-    public override string ToString() => $"[{string.Join(", ", _commands)}]";
+    public override string ToString() => $"[{string.Join(", ", Commands)}]";
+
+    /// <summary>A command: a send (<c>Other</c> null) as its destination and message, any other command as its record.</summary>
+    internal readonly record struct Entry(Id Destination, TMsg Msg, Command<TMsg>? Other)
+    {
+        public Command<TMsg> ToCommand() => Other ?? new Command<TMsg>.Send(Destination, Msg);
+    }
+
+    /// <summary>The public view of the entries: a send's record is built when it is read.</summary>
+    private sealed class CommandList(List<Entry> entries) : IReadOnlyList<Command<TMsg>>
+    {
+        public Command<TMsg> this[int index] => entries[index].ToCommand();
+
+        public int Count => entries.Count;
+
+        public IEnumerator<Command<TMsg>> GetEnumerator()
+        {
+            for (var i = 0; i < entries.Count; i++) yield return entries[i].ToCommand();
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

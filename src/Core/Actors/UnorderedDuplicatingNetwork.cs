@@ -29,14 +29,14 @@ internal sealed class UnorderedDuplicatingNetwork<TMsg>(Flight<TMsg>[] flights, 
         var index = Flights.Find(flights, key);
         return index >= 0
             ? this
-            : new UnorderedDuplicatingNetwork<TMsg>(Flights.Insert(flights, ~index, new Flight<TMsg>(key, envelope)), lastDelivered, sum + Term(key));
+            : new UnorderedDuplicatingNetwork<TMsg>(Flights.Insert(flights, ~index, Flight<TMsg>.Shared(key, envelope)), lastDelivered, sum + Term(key));
     }
 
     public override Network<TMsg> OnDeliver(Envelope<TMsg> envelope)
     {
         // The flight in flight if it is one (its key already computed), else a new one: any envelope may be recorded.
         var index = Flights.FindEnvelope(flights, envelope, out var key);
-        return new UnorderedDuplicatingNetwork<TMsg>(flights, index >= 0 ? flights[index] : new Flight<TMsg>(key, envelope), sum);
+        return new UnorderedDuplicatingNetwork<TMsg>(flights, index >= 0 ? flights[index] : Flight<TMsg>.Shared(key, envelope), sum);
     }
 
     public override Network<TMsg> OnDrop(Envelope<TMsg> envelope)

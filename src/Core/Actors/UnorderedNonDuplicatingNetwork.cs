@@ -28,7 +28,7 @@ internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(Flight<TMsg>[] flight
         var key = EnvelopeKey.Of(envelope);
         var index = Flights.Find(flights, key);
         if (index < 0)
-            return new UnorderedNonDuplicatingNetwork<TMsg>(Flights.Insert(flights, ~index, new Flight<TMsg>(key, envelope)), sum + Term(key, 1));
+            return new UnorderedNonDuplicatingNetwork<TMsg>(Flights.Insert(flights, ~index, Flight<TMsg>.Shared(key, envelope)), sum + Term(key, 1));
         var count = flights[index].Count;
         return new UnorderedNonDuplicatingNetwork<TMsg>(Flights.Replace(flights, index, flights[index].WithCount(count + 1)), sum - Term(key, count) + Term(key, count + 1));
     }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Stateright;
 
 /// <summary>
@@ -30,13 +32,19 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
     private readonly List<int[]> _parents = [];
     private readonly List<int[]> _indices = [];
 
+    // The lists of an expanded level, cleared, for a later level to fill: new ones, grown by doubling
+    // to a level's size, would be large-object allocations each level, and those trigger full collections.
+    private LevelBuilder? _spare;
+    private int[] _childCounts = [];
+
     public override string Name => "BFS";
 
     protected override EngineResult Search()
     {
+        (Model as IPartSharing)?.ShareParts(); // a level's states are alive together: equal parts are worth sharing
         var discovered = new bool[Properties.Length];
         var discoveries = new Dictionary<int, (int Level, int Position)>();
-        var level = new LevelBuilder(InitialEventuallyBits != 0);
+        var level = NewLevel();
         var inits = InitialStates();
         AddStates(inits.Count);
         for (var i = 0; i < inits.Count; i++)
@@ -66,7 +74,9 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                 discoveries[property] = (depth - 1, position);
             }
             pops += limit.LastChecked + 1;
+            var expanded = frontier;
             frontier = Keep(expansion.NextLevel(limit.ExpandedBefore));
+            Recycle(expanded);
             claims?.Clear();
             if (stop is { } status) return new EngineResult(status, IndexPaths(discoveries));
         }
@@ -78,7 +88,30 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
     {
         _parents.Add([.. level.Parents]);
         _indices.Add([.. level.Indices]);
-        return new Frontier(level.States, level.Keys, level.Bits);
+        return new Frontier(level);
+    }
+
+    /// <summary>An empty level to fill: the lists of an expanded one if there is one.</summary>
+    private LevelBuilder NewLevel()
+    {
+        var level = _spare ?? new LevelBuilder(InitialEventuallyBits != 0);
+        _spare = null;
+        return level;
+    }
+
+    /// <summary>Per position of a level of <paramref name="count"/> states, zeroed: one array reused level after level, for the same reason as <see cref="_spare"/>.</summary>
+    private int[] ChildCounts(int count)
+    {
+        if (_childCounts.Length < count) _childCounts = new int[Math.Max(count, _childCounts.Length * 3 / 2)];
+        else Array.Clear(_childCounts, 0, count);
+        return _childCounts;
+    }
+
+    /// <summary>Keeps an expanded level's lists, emptied, for <see cref="NewLevel"/>.</summary>
+    private void Recycle(Frontier expanded)
+    {
+        expanded.Source.Clear();
+        _spare = expanded.Source;
     }
 
     /// <summary>The index path of the state at <paramref name="position"/> in level <paramref name="level"/> (0 for the initial states).</summary>
@@ -101,9 +134,15 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
     }
 
     /// <summary>A level being expanded: its states, their keys, and their eventually bits (empty without eventually properties).</summary>
-    private sealed record Frontier(List<TState> States, List<ulong> Keys, List<ulong> Bits)
+    private sealed record Frontier(LevelBuilder Source)
     {
+        public List<TState> States => Source.States;
+        public List<ulong> Keys => Source.Keys;
+        public List<ulong> Bits => Source.Bits;
         public int Count => States.Count;
+
+        /// <summary>Drops the level's reference to the state at <paramref name="position"/>, which is read once.</summary>
+        public void Release(int position) => CollectionsMarshal.AsSpan(States)[position] = default!;
     }
 
     /// <summary>The next level, built in canonical order.</summary>
@@ -122,6 +161,15 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             if (withBits) Bits.Add(bits);
             Parents.Add(parent);
             Indices.Add(index);
+        }
+
+        public void Clear()
+        {
+            States.Clear();
+            Keys.Clear();
+            Bits.Clear();
+            Parents.Clear();
+            Indices.Clear();
         }
     }
 
@@ -170,7 +218,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         private readonly long _stateCountBefore;
         private readonly WorkerPool _pool;
         private readonly LevelClaims? _claims; // null: expanded on one thread, straight into _direct
-        private readonly LevelBuilder _direct;
+        private readonly LevelBuilder? _direct; // one thread only: a parallel expansion builds its level in NextLevel
         private readonly int _chunkSize;
         private readonly List<Candidate>?[] _chunkOutputs;
         private readonly int[] _childCounts;
@@ -195,10 +243,10 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             _stateCountBefore = engine.StateCount;
             _pool = pool;
             _claims = claims;
-            _direct = new LevelBuilder(engine.InitialEventuallyBits != 0);
+            _direct = claims is null ? engine.NewLevel() : null;
             _chunkSize = claims is null ? Math.Max(1, level.Count) : Math.Clamp(level.Count / (pool.Size * 8), MinChunk, MaxChunk);
             _chunkOutputs = new List<Candidate>?[(level.Count + _chunkSize - 1) / _chunkSize];
-            _childCounts = new int[level.Count];
+            _childCounts = engine.ChildCounts(level.Count);
             _bitsAfter = engine.InitialEventuallyBits == 0 ? [] : new ulong[level.Count];
             _firstPosition = new long[engine.Properties.Length];
             Array.Fill(_firstPosition, long.MaxValue);
@@ -226,6 +274,9 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                 {
                     if (2L * position >= Interlocked.Read(ref _stopCode) || engine.StopRequested) break;
                     var state = _level.States[position];
+                    // The level lets go of each state once taken: a full collection during the level then
+                    // traces only the states still to expand and the next level, not the expanded ones.
+                    _level.Release(position);
                     var key = _level.Keys[position];
                     try
                     {
@@ -244,7 +295,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         int children;
                         if (output is null)
                         {
-                            var sink = new Direct(_direct, engine.Table, bits, position);
+                            var sink = new Direct(_direct!, engine.Table, bits, position);
                             children = expander.Successors(state, key, scratch, ref sink);
                         }
                         else
@@ -369,7 +420,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         /// </summary>
         public LevelBuilder NextLevel(int expandedBefore)
         {
-            if (_claims is null) return _direct; // expanded in order, and no further than expandedBefore
+            if (_claims is null) return _direct!; // expanded in order, and no further than expandedBefore
             var winners = new List<Candidate>[_chunkOutputs.Length];
             var table = _engine.Table;
             var nextChunk = -1;
@@ -387,7 +438,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                     _chunkOutputs[chunk] = null; // the losers can go now
                 }
             });
-            var next = new LevelBuilder(_bitsAfter.Length > 0);
+            var next = _engine.NewLevel();
             foreach (var kept in winners)
             {
                 foreach (var c in kept)
