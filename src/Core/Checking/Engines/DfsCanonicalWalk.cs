@@ -27,8 +27,6 @@ internal sealed partial class DfsEngine<TState, TAction>
             private readonly VisitedSet _visited = new();
             private readonly bool[] _skip = new bool[engine.Properties.Length]; // found, or (at the end) never discovered
             private readonly Expander<TState, TAction>.Scratch _scratch = new();
-            public long Steps; // TRACE
-            public string Trace => $"walk-unique={_visited.Count} steps={Steps} catchup={CatchUpTime.Elapsed.TotalSeconds:F3}s"; // TRACE
 
             /// <summary>Each found property's path in the one-thread order, by property index.</summary>
             public Dictionary<int, int[]> Discoveries { get; } = [];
@@ -46,14 +44,12 @@ internal sealed partial class DfsEngine<TState, TAction>
             /// <summary>True while the walk has found fewer properties than <paramref name="discovered"/> and can still go on.</summary>
             public bool IsBehind(int discovered) => _stack.Count > 0 && Discoveries.Count < discovered;
 
-            public System.Diagnostics.Stopwatch CatchUpTime = new(); // TRACE
             /// <summary>
             /// Walks until the walk has found every property discovered so far. False if the leader is
             /// to stop: the search stopped, or it is over (every other worker waits and no work is left).
             /// </summary>
             public bool CatchUp(DfsRun run)
             {
-                CatchUpTime.Start(); try { // TRACE
                 while (IsBehind(Volatile.Read(ref run._discoveryCount)))
                 {
                     if (engine.StopRequested || Volatile.Read(ref run._finished)) { run.Finish(); return false; }
@@ -61,7 +57,6 @@ internal sealed partial class DfsEngine<TState, TAction>
                     if (!Step(run)) return false;
                 }
                 return true;
-                } finally { CatchUpTime.Stop(); } // TRACE
             }
 
             /// <summary>
@@ -85,7 +80,6 @@ internal sealed partial class DfsEngine<TState, TAction>
             /// <summary>Expands the next state in the order. False if model code threw.</summary>
             private bool Step(DfsRun? run)
             {
-                Steps++; // TRACE
                 var entry = _stack[^1];
                 _stack.RemoveAt(_stack.Count - 1);
                 _path.RemoveRange(entry.Depth - 1, _path.Count - (entry.Depth - 1));

@@ -6,10 +6,11 @@ namespace Stateright;
 /// </summary>
 /// <remarks>
 /// Which state a parallel DFS reaches first depends on scheduling, so its discovery paths would vary
-/// from run to run. To keep results independent of the thread count: after a parallel run that
-/// checked every state, the paths are re-derived by a one-thread DFS that stops as soon as it has
-/// found every discovered property again (usually a small prefix of the search); a parallel run that
-/// stopped early is replaced by a one-thread run. Models with <c>Eventually</c> properties, and runs
+/// from run to run. To keep results independent of the thread count, the leader (worker 0) of a
+/// parallel run walks the one-thread order on a private visited set whenever the workers have
+/// discovered a property that walk has not found yet, and after a search that checked every state
+/// walks on alone until it has found each discovered property: the reported paths are that walk's
+/// (see <c>CanonicalWalk</c>). A parallel run that stopped early is replaced by a one-thread run. Models with <c>Eventually</c> properties, and runs
 /// with symmetry reduction by a user's representative, use one thread: whether an eventually
 /// counterexample is found, and how many states a representative that is not fully canonical leaves,
 /// depend on the visit order (BFS has a canonical order, so it runs both in parallel). Actor models'
@@ -72,9 +73,7 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
             }
             if (initial.Count > 0) _shared.Push(new Work([], initial));
             _canonical?.Start(initial);
-            var swP = System.Diagnostics.Stopwatch.StartNew(); // TRACE
             using (var pool = new WorkerPool(threads)) pool.Run(threads, Work);
-            Console.Error.WriteLine($"TRACE parallel {swP.Elapsed.TotalSeconds:F3}s states={engine.StateCount} unique={engine.Table.Count} canon-found={_canonical?.Discoveries.Count} {_canonical?.Trace}"); // TRACE
 
             var discoveries = new Dictionary<int, int[]>(_discoveries);
             if (engine.StopRequested && _stop is null) return new EngineResult(CheckerStatus.Running, discoveries);
@@ -83,9 +82,7 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
             {
                 // Every state was checked, so the set of discovered properties is final: finish the
                 // one-thread order until it has found each of them, and report its paths.
-                var swR = System.Diagnostics.Stopwatch.StartNew(); // TRACE
                 if (!_canonical.Complete(discoveries.Keys)) return new EngineResult(CheckerStatus.Running, discoveries);
-                Console.Error.WriteLine($"TRACE complete {swR.Elapsed.TotalSeconds:F3}s {_canonical.Trace}"); // TRACE
                 discoveries = _canonical.Discoveries;
             }
             return new EngineResult(status, discoveries);
