@@ -77,4 +77,32 @@ public class DfsParallelPathTests
         Assert.Equal(checker.UniqueStateCount, recorder.States.Count);
         Assert.Equal(recorder.States.Count, recorder.States.Distinct().Count());
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void A_depth_limit_in_a_parallel_run_checks_what_a_one_thread_run_checks(int threads)
+    {
+        // The leader's walk expands states for the search too: states it reaches at the limit must count as unchecked there as well.
+        var reference = Tree().Checker().TargetMaxDepth(10).SpawnDfs().Join();
+        var checker = Tree().Checker().TargetMaxDepth(10).Threads(threads).SpawnDfs().Join();
+        Assert.Equal(CheckerStatus.TargetMaxDepthReached, checker.Status);
+        Assert.Equal((1L << 10) - 1, reference.UniqueStateCount);
+        Assert.Equal(reference.UniqueStateCount, checker.UniqueStateCount);
+        Assert.Equal(reference.Discoveries.Keys.Order(), checker.Discoveries.Keys.Order());
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void A_fault_in_a_parallel_run_is_reported_with_the_path_to_its_state(int threads)
+    {
+        // The rightmost leaf is the first leaf of the one-thread order, which the leader walks first.
+        var model = new BinaryTree(Height, Property<long>.Always("no rightmost leaf", s => s != 2 * FirstLeaf - 1 ? true : throw new InvalidOperationException("boom")));
+        var checker = model.Checker().Threads(threads).SpawnDfs();
+        var error = Assert.Throws<ModelCheckingException>(() => checker.Join());
+        Assert.Equal(CheckerStatus.Faulted, checker.Status);
+        Assert.Equal(string.Join('/', [0, .. Enumerable.Repeat(1, Height)]), error.IndexPath);
+        Assert.Contains("boom", error.Message);
+    }
 }

@@ -7,10 +7,10 @@ namespace Stateright;
 /// <remarks>
 /// Which state a parallel DFS reaches first depends on scheduling, so its discovery paths would vary
 /// from run to run. To keep results independent of the thread count, the leader (worker 0) of a
-/// parallel run walks the one-thread order on a private visited set whenever the workers have
-/// discovered a property that walk has not found yet, and after a search that checked every state
-/// walks on alone until it has found each discovered property: the reported paths are that walk's
-/// (see <c>CanonicalWalk</c>). A parallel run that stopped early is replaced by a one-thread run. Models with <c>Eventually</c> properties, and runs
+/// parallel run walks the one-thread order on a private visited set, as part of the search while it
+/// leads it and to catch up with the workers' discoveries after, and after a search that checked every
+/// state walks on alone until it has found each discovered property: the reported paths are that
+/// walk's (see <c>CanonicalWalk</c>). A parallel run that stopped early is replaced by a one-thread run. Models with <c>Eventually</c> properties, and runs
 /// with symmetry reduction by a user's representative, use one thread: whether an eventually
 /// counterexample is found, and how many states a representative that is not fully canonical leaves,
 /// depend on the visit order (BFS has a canonical order, so it runs both in parallel). Actor models'
@@ -71,8 +71,9 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
                 var key = engine.InitialKeyOf(inits[i].State, inits[i].Index);
                 if (engine.Table.TryAdd(key)) initial.Add(new Entry(inits[i].State, key, engine.InitialEventuallyBits, 1, inits[i].Index));
             }
-            if (initial.Count > 0) _shared.Push(new Work([], initial));
-            _canonical?.Start(initial);
+            // With several threads the leader starts by walking the one-thread order, and hands work to the others from there.
+            if (_canonical is not null) _canonical.Start(initial);
+            else if (initial.Count > 0) _shared.Push(new Work([], initial));
             using (var pool = new WorkerPool(threads)) pool.Run(threads, Work);
 
             var discoveries = new Dictionary<int, int[]>(_discoveries);
@@ -96,7 +97,7 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
         }
 
         /// <summary>True if another worker discovered a property that the canonical walk has not found yet.</summary>
-        private bool CanonicalBehind => _canonical!.IsBehind(Volatile.Read(ref _discoveryCount));
+        private bool CanonicalBehind => _canonical!.ShouldWalk(Volatile.Read(ref _discoveryCount));
 
         /// <summary>Pushes each new successor onto the worker's stack.</summary>
         private struct Push(List<Entry> stack, VisitedSet table, ulong bits, int depth) : ISuccessorSink<TState>
@@ -126,7 +127,7 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
                 if (leader && CanonicalBehind)
                 {
                     if (stack.Count > 0) Donate(stack, path, stack.Count);
-                    if (!_canonical!.CatchUp(this)) return;
+                    if (!_canonical!.Walk(this, ref unflushed)) return;
                     continue;
                 }
                 while (stack.Count > 0)
