@@ -43,7 +43,7 @@ internal sealed partial class DfsEngine<TState, TAction>
             private VisitedSet? _marking = engine.Table; // the search's set while the search runs
             private bool _leading = true; // the walk still owns most of what it walks
             private int _owned; // owned entries on the stack
-            private long _steps, _ownedSteps, _windowOwned;
+            private long _steps, _ownedSteps, _windowOwned, _windowStarved;
 
             /// <summary>Each found property's path in the one-thread order, by property index.</summary>
             public Dictionary<int, int[]> Discoveries { get; } = [];
@@ -77,6 +77,7 @@ internal sealed partial class DfsEngine<TState, TAction>
                     if (engine.StopRequested || Volatile.Read(ref run._finished)) { run.Finish(); return false; }
                     if (Volatile.Read(ref run._idle) > 0)
                     {
+                        _windowStarved++;
                         // The oldest half, and never the only one: the walk expands that one next, and must own it to be of use.
                         if (_owned > 1) HandOver(run, _owned / 2);
                         else if (_owned == 0 && run.EndIfOthersIdle()) return false;
@@ -145,19 +146,8 @@ internal sealed partial class DfsEngine<TState, TAction>
                     var push = new CanonicalPush(this, entry.Depth + 1);
                     var children = expander.Successors(entry.State, entry.Key, _scratch, ref push);
                     if (!owned) return true;
-                    unflushed += children;
-                    if (unflushed >= 1024 || engine.TargetStateCount is not null)
-                    {
-                        engine.AddStates(unflushed);
-                        unflushed = 0;
-                    }
-                    if (run!.AtBlockEnd(_ownedSteps)) return false;
-                    if (engine.TargetStateCount is { } target && engine.StateCount >= target)
-                    {
-                        run.StopWith(CheckerStatus.TargetStateCountReached);
-                        return false;
-                    }
-                    return true;
+                    run!.Count(ref unflushed, children);
+                    return !run.AtBlockEnd(_ownedSteps) && !run.StopAtTargetStateCount();
                 }
                 catch (Exception e)
                 {
@@ -168,8 +158,11 @@ internal sealed partial class DfsEngine<TState, TAction>
             }
 
             /// <summary>
-            /// Counts walked and owned states. Once most states of a window were already the search's,
-            /// the walk trails the search, and the leader walks only to catch up with a new discovery.
+            /// Counts walked and owned states. The walk stops leading the search when fewer than a
+            /// quarter of a window's states were its own (it trails the search), or when other workers
+            /// waited for work during more than a quarter of the window (a narrow stack, with few new
+            /// successors per state, cannot feed them, and the run would be as good as one thread).
+            /// From then on the leader walks only to catch up with a new discovery.
             /// </summary>
             private void Account(bool owned)
             {
@@ -180,12 +173,13 @@ internal sealed partial class DfsEngine<TState, TAction>
                     _windowOwned++;
                 }
                 if (_steps % Window != 0) return;
-                if (_windowOwned * 4 < Window)
+                if (_windowOwned * 4 < Window || _windowStarved * 4 > Window)
                 {
                     _leading = false;
                     _marking = null; // trailing, it would own next to nothing: a probe of the search's set per successor for naught
                 }
                 _windowOwned = 0;
+                _windowStarved = 0;
             }
 
             /// <summary>

@@ -160,23 +160,14 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
 
                         var push = new Push(stack, engine.Table, bits, entry.Depth + 1);
                         var children = expander.Successors(entry.State, entry.Key, scratch, ref push);
-                        unflushed += children;
-                        if (unflushed >= 1024 || engine.TargetStateCount is not null)
-                        {
-                            engine.AddStates(unflushed);
-                            unflushed = 0;
-                        }
+                        Count(ref unflushed, children);
                         if (children == 0 && bits != 0)
                         {
                             expander.TerminalEventually(bits, _discovered, scratch);
                             if (scratch.Found.Count > 0) Record(scratch.Found, path);
                         }
                         if (AtBlockEnd(pops)) return;
-                        if (engine.TargetStateCount is { } target && engine.StateCount >= target)
-                        {
-                            StopWith(CheckerStatus.TargetStateCountReached);
-                            return;
-                        }
+                        if (StopAtTargetStateCount()) return;
                     }
                     catch (Exception e)
                     {
@@ -186,6 +177,23 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
                     }
                 }
             }
+        }
+
+        /// <summary>Adds an expanded state's successors to the state count (in batches, unless a target count must stop the run exactly).</summary>
+        private void Count(ref long unflushed, int children)
+        {
+            unflushed += children;
+            if (unflushed < 1024 && engine.TargetStateCount is null) return;
+            engine.AddStates(unflushed);
+            unflushed = 0;
+        }
+
+        /// <summary>Stops the search if the state count has reached the target; true if it did.</summary>
+        private bool StopAtTargetStateCount()
+        {
+            if (engine.TargetStateCount is not { } target || engine.StateCount < target) return false;
+            StopWith(CheckerStatus.TargetStateCountReached);
+            return true;
         }
 
         /// <summary>Records first discoveries (a run stops only at a block's end or at a state that hits every property).</summary>
