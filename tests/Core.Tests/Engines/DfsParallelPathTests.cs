@@ -105,4 +105,28 @@ public class DfsParallelPathTests
         Assert.Equal(string.Join('/', [0, .. Enumerable.Repeat(1, Height)]), error.IndexPath);
         Assert.Contains("boom", error.Message);
     }
+
+    /// <summary>A chain 0 → 1 → … → <paramref name="length"/> - 1: one successor a state, so the other workers starve.</summary>
+    private sealed class Chain(int length, params Property<int>[] properties) : Model<int, int>
+    {
+        public override IEnumerable<int> InitStates() => [0];
+        public override void Actions(int state, List<int> actions) { if (state < length - 1) actions.Add(0); }
+        public override int NextState(int state, int action) => state + 1;
+        protected override IEnumerable<Property<int>> DefineProperties() => properties;
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void States_the_leader_owns_when_it_stops_leading_still_have_their_successors_searched(int threads)
+    {
+        // Idle workers make the walk stop leading after its first window while it owns the state it is
+        // expanding: that state's successors must still enter the search (a lost one would end the chain).
+        const int length = 20_000;
+        var model = new Chain(length, Property<int>.Always("within the chain", s => s < length), Property<int>.Sometimes("the end", s => s == length - 1));
+        var checker = model.Checker().Threads(threads).SpawnDfs().Join();
+        Assert.Equal(CheckerStatus.Exhausted, checker.Status);
+        Assert.Equal(length, checker.UniqueStateCount);
+        Assert.Equal(string.Join('/', Enumerable.Repeat(0, length)), checker.Discovery("the end")!.Encode());
+    }
 }

@@ -143,7 +143,9 @@ internal sealed partial class DfsEngine<TState, TAction>
                     }
                     if (owned && hitsEvery && run!.FinishIfDone()) return false;
 
-                    var push = new CanonicalPush(this, entry.Depth + 1);
+                    // An owned state is expanded for the search, so its successors must enter the search's set
+                    // (else nobody explores them) even after the walk stopped marking for the rest.
+                    var push = new CanonicalPush(this, entry.Depth + 1, owned ? engine.Table : _marking);
                     var children = expander.Successors(entry.State, entry.Key, _scratch, ref push);
                     if (!owned) return true;
                     run!.Count(ref unflushed, children);
@@ -202,19 +204,22 @@ internal sealed partial class DfsEngine<TState, TAction>
                 run.Donate(donation, _path);
             }
 
-            /// <summary>Pushes each successor new to the walk; while the search runs, the walk owns those it adds to the search's set first.</summary>
-            private readonly struct CanonicalPush(CanonicalWalk walk, int depth) : ISuccessorSink<TState>
+            /// <summary>
+            /// Pushes each successor new to the walk. Into <paramref name="marking"/> (the search's set: always
+            /// for an owned parent, and for every parent while the walk leads) the walk owns those it adds first.
+            /// </summary>
+            private readonly struct CanonicalPush(CanonicalWalk walk, int depth, VisitedSet? marking) : ISuccessorSink<TState>
             {
                 public void Prefetch(ulong key)
                 {
                     walk._visited.Prefetch(key);
-                    walk._marking?.Prefetch(key);
+                    marking?.Prefetch(key);
                 }
 
                 public void Accept(int actionIndex, TState next, ulong key)
                 {
                     if (!walk._visited.TryAdd(key)) return;
-                    var owned = walk._marking?.TryAdd(key) ?? false;
+                    var owned = marking?.TryAdd(key) ?? false;
                     if (owned) walk._owned++;
                     walk._stack.Add((new Entry(next, key, 0, depth, actionIndex), owned));
                 }
