@@ -6,10 +6,12 @@ using Stateright.Bench;
 using Stateright.Examples;
 
 const string Usage = """
-    Usage: dotnet run -c Release --project bench -- <workload> [N] [--threads T] [--bfs | --dfs] [--symmetry] [--gc-log]
+    Usage: dotnet run -c Release --project bench -- <workload> [N] [--threads T] [--bfs | --dfs] [--symmetry] [--gc-log] [--alloc-log]
 
     Workloads (the Rust library's bench.sh; engines as its examples' `check`):
       2pc N                    two-phase commit with N resource managers (default 3; DFS)
+      2pc-packed N             the same, its state packed into one 64-bit integer (N at most 14; DFS): the
+                               checker's own cost per state, with a model that costs almost nothing
       paxos N                  single-decree Paxos, 3 servers, N clients (default 2; BFS)
       single-copy-register N   one unreplicated server, N clients (default 2; DFS)
       linearizable-register N  ABD on 3 servers, N clients (default 2; DFS)
@@ -31,6 +33,10 @@ switch (options.Workload)
         Console.WriteLine($"Checking two phase commit with {rms} resource managers ({options.Describe(defaultBfs: false)}).");
         var twoPhase = new TwoPhaseCommit(rms).Checker();
         return Measure(options.Symmetry ? twoPhase.Symmetry() : twoPhase, options, defaultBfs: false);
+    case "2pc-packed":
+        var packedRms = options.Size ?? 3;
+        Console.WriteLine($"Checking two phase commit, packed into 64 bits, with {packedRms} resource managers ({options.Describe(defaultBfs: false)}).");
+        return Measure(new PackedTwoPhaseCommit(packedRms).Checker(), options, defaultBfs: false);
     case "paxos":
         Console.WriteLine($"Model checking Single Decree Paxos with {options.Size ?? 2} clients ({options.Describe(defaultBfs: true)}).");
         return Measure(Paxos.Model(options.Size ?? 2).Checker(), options, defaultBfs: true);
@@ -52,6 +58,7 @@ static int Measure<TState, TAction>(CheckerBuilder<TState, TAction> builder, Ben
 {
     builder = builder.Threads(options.Threads);
     using var gcLog = options.GcLog ? new GcLog() : null;
+    using var allocLog = options.AllocLog ? new AllocationLog() : null;
     var stopwatch = Stopwatch.StartNew();
     var checker = (options.Bfs ?? defaultBfs) ? builder.SpawnBfs() : builder.SpawnDfs();
     checker.Report(Console.Out);
@@ -66,5 +73,6 @@ static int Measure<TState, TAction>(CheckerBuilder<TState, TAction> builder, Ben
         gcLog.Dispose();
         gcLog.Print(Console.Out);
     }
+    allocLog?.Print(Console.Out);
     return checker.Error is null ? 0 : 1;
 }
