@@ -1,7 +1,7 @@
 namespace Stateright.Bench;
 
 /// <summary>The benchmark's command line.</summary>
-internal sealed record BenchOptions(string Workload, int? Size, int Threads, bool? Bfs, bool Symmetry, bool GcLog = false)
+internal sealed record BenchOptions(string Workload, int? Size, int Threads, bool? Bfs, bool Symmetry, bool GcLog = false, bool AllocLog = false)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -11,6 +11,7 @@ internal sealed record BenchOptions(string Workload, int? Size, int Threads, boo
         bool? bfs = null;
         var symmetry = false;
         var gcLog = false;
+        var allocLog = false;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -23,12 +24,13 @@ internal sealed record BenchOptions(string Workload, int? Size, int Threads, boo
                 case "--dfs": bfs = false; break;
                 case "--symmetry": symmetry = true; break;
                 case "--gc-log": gcLog = true; break;
+                case "--alloc-log": allocLog = true; break;
                 default:
                     if (size is null && int.TryParse(args[i], out var n) && n > 0) { size = n; break; }
                     return null;
             }
         }
-        return new BenchOptions(args[0], size, threads, bfs, symmetry, gcLog);
+        return new BenchOptions(args[0], size, threads, bfs, symmetry, gcLog, allocLog);
     }
 
     public string Describe(bool defaultBfs) =>
