@@ -194,11 +194,9 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
     /// The handlers' output buffer, one per thread and reused step after step (the checker calls one
     /// handler at a time per thread, and the builder consumes the commands before the next call).
     /// </summary>
-    [ThreadStatic] private static Out<TMsg>? t_out;
-
     private static Out<TMsg> ScratchOut()
     {
-        var o = t_out ??= new Out<TMsg>();
+        if (ScratchOutSlot.Value is not Out<TMsg> o) ScratchOutSlot.Value = o = new Out<TMsg>();
         o.Clear();
         return o;
     }
@@ -407,4 +405,15 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         public static readonly ActionComparer Instance = new();
         public int Compare(ActorModelAction<TMsg>? x, ActorModelAction<TMsg>? y) => ActorModelAction<TMsg>.Compare(x!, y!);
     }
+}
+
+/// <summary>
+/// The thread's <c>ActorModel.ScratchOut</c> buffer, in a non-generic class: a thread static of a
+/// generic class shared by reference types is found through a runtime helper on every access, one of
+/// a non-generic class directly. A thread that alternates models of different message types only
+/// replaces the buffer.
+/// </summary>
+internal static class ScratchOutSlot
+{
+    [ThreadStatic] public static object? Value;
 }

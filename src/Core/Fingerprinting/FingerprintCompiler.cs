@@ -12,7 +12,13 @@ namespace Stateright;
 /// </summary>
 internal static class FingerprintCompiler
 {
-    private static readonly ConcurrentDictionary<Type, Func<object, ulong>> s_dynamic = new();
+    private static readonly ConcurrentDictionary<Type, RuntimeTypeEntry> s_dynamic = new();
+
+    // A direct-mapped cache in front of s_dynamic: actor states, messages and histories are fingerprinted
+    // through object (or a base type) on every step, and a dictionary lookup per value cost more than
+    // many of the values' own fingerprints. A miss only falls back to the dictionary.
+    private const int CacheBits = 7;
+    private static readonly RuntimeTypeEntry?[] s_cache = new RuntimeTypeEntry?[1 << CacheBits];
     private static readonly MethodInfo s_combine = typeof(FingerprintMath).GetMethod(nameof(FingerprintMath.Combine))!;
 
     /// <summary>The entry fingerprint for static type <typeparamref name="T"/> (polymorphic where the type is).</summary>
@@ -31,16 +37,38 @@ internal static class FingerprintCompiler
     /// <summary>Fingerprints a value of any runtime type, tagging it with that type's name.</summary>
     public static ulong OfObject(object value)
     {
-        var compute = s_dynamic.GetOrAdd(value.GetType(), static t =>
-            (Func<object, ulong>)typeof(FingerprintCompiler).GetMethod(nameof(DynamicEntry), BindingFlags.NonPublic | BindingFlags.Static)!
-                .MakeGenericMethod(t).CreateDelegate(typeof(Func<object, ulong>)));
-        // Dynamic dispatch is where recursion through object, interface or base-class members can repeat.
+        var type = value.GetType();
+        var entry = s_cache[CacheIndex(type)];
+        if (entry is null || !ReferenceEquals(entry.Type, type)) entry = Lookup(type);
+        if (!entry.Guarded) return Combine(entry.Tag, entry.Exact(value));
+        // Dynamic dispatch is where recursion through object, interface or base-class members can
+        // repeat; a runtime type whose fingerprint cannot recurse (a bounded tree) needs no guard.
         FingerprintDepth.Enter();
-        try { return compute(value); }
+        try { return Combine(entry.Tag, entry.Exact(value)); }
         finally { FingerprintDepth.Exit(); }
     }
 
-    private static ulong DynamicEntry<T>(object value) => Combine(TypeTag<T>.Value, ExactFingerprinter<T>.Compute((T)value));
+    private static int CacheIndex(Type type) => (int)(((ulong)type.TypeHandle.Value * 0x9E3779B97F4A7C15UL) >> (64 - CacheBits));
+
+    private static RuntimeTypeEntry Lookup(Type type)
+    {
+        var entry = s_dynamic.GetOrAdd(type, static t =>
+            (RuntimeTypeEntry)typeof(FingerprintCompiler).GetMethod(nameof(CreateRuntimeTypeEntry), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(t).Invoke(null, BindingFlags.DoNotWrapExceptions, null, null, null)!);
+        s_cache[CacheIndex(type)] = entry;
+        return entry;
+    }
+
+    // The delegate holds the exact fingerprinter itself, so a call reads no generic statics (which
+    // code shared between reference types looks up at run time).
+    private static RuntimeTypeEntry CreateRuntimeTypeEntry<T>()
+    {
+        var exact = ExactFingerprinter<T>.Function;
+        return new(typeof(T), TypeTag<T>.Value, value => exact((T)value), Guarded: !Fingerprinter<T>.IsBoundedTree);
+    }
+
+    /// <summary>How <see cref="OfObject"/> fingerprints values of one runtime type: the type's tag, its exact fingerprint, and whether that can recurse (and so needs the depth guard).</summary>
+    private sealed record RuntimeTypeEntry(Type Type, ulong Tag, Func<object, ulong> Exact, bool Guarded);
 
     /// <summary>The fingerprint of a value whose runtime type is exactly <typeparamref name="T"/>.</summary>
     public static Func<T, ulong> CreateExact<T>()
