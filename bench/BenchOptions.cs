@@ -1,7 +1,7 @@
 namespace Stateright.Bench;
 
 /// <summary>The benchmark's command line.</summary>
-internal sealed record BenchOptions(string Workload, int? Size, int Threads, bool? Bfs, bool Symmetry, bool GcLog = false, bool AllocLog = false)
+internal sealed record BenchOptions(string Workload, int? Size, int Threads, bool? Bfs, bool Symmetry, bool GcLog = false, bool AllocLog = false, long? MaxStates = null)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -12,6 +12,7 @@ internal sealed record BenchOptions(string Workload, int? Size, int Threads, boo
         var symmetry = false;
         var gcLog = false;
         var allocLog = false;
+        long? maxStates = null;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -25,12 +26,16 @@ internal sealed record BenchOptions(string Workload, int? Size, int Threads, boo
                 case "--symmetry": symmetry = true; break;
                 case "--gc-log": gcLog = true; break;
                 case "--alloc-log": allocLog = true; break;
+                case "--max-states" when i + 1 < args.Length && long.TryParse(args[i + 1], out var m) && m > 0:
+                    maxStates = m;
+                    i++;
+                    break;
                 default:
                     if (size is null && int.TryParse(args[i], out var n) && n > 0) { size = n; break; }
                     return null;
             }
         }
-        return new BenchOptions(args[0], size, threads, bfs, symmetry, gcLog, allocLog);
+        return new BenchOptions(args[0], size, threads, bfs, symmetry, gcLog, allocLog, maxStates);
     }
 
     public string Describe(bool defaultBfs) =>
