@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace Stateright;
@@ -34,11 +35,17 @@ internal sealed class VisitedSet
     private readonly ulong[][] _keys = new ulong[SegmentCount][];
     private readonly Segment[] _segments = new Segment[SegmentCount];
 
+    // Each key array's length, for Prefetch alone: reading an array's own Length touches its header, a
+    // cache and TLB miss of its own in a large table (4,096 headers on as many pages), and a prefetch
+    // must not wait on a load. May lag a growth; a hint computed from a stale length is only wasted.
+    private readonly int[] _lengths = new int[SegmentCount];
+
     public VisitedSet()
     {
         for (var i = 0; i < SegmentCount; i++)
         {
             _keys[i] = new ulong[InitialCapacity];
+            _lengths[i] = InitialCapacity;
             _segments[i] = new Segment();
         }
     }
@@ -117,16 +124,24 @@ internal sealed class VisitedSet
     }
 
     /// <summary>
-    /// Starts loading the slot where <paramref name="key"/> would be probed, without waiting for it:
-    /// a lookup soon after then finds it in cache. Only a hint; does nothing where the CPU has no prefetch.
+    /// Starts loading the slot where <paramref name="key"/> would be probed, and its array's header
+    /// (which the lookup reads for the length), without waiting for either: a lookup soon after then
+    /// finds both in cache. Only a hint; does nothing where the CPU has no prefetch.
     /// </summary>
+    /// <remarks>
+    /// Loads nothing but the small, hot <c>_keys</c> and <c>_lengths</c> arrays. The slot's address is
+    /// computed without a bounds check: with a stale length it may lie past the array, which a prefetch
+    /// tolerates (it never faults), and the hint is only wasted.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public unsafe void Prefetch(ulong key)
     {
         if (!Sse.IsSupported) return;
         key = Normalize(key);
-        var keys = _keys[SegmentOf(key)]; // a stale array only wastes the hint
-        Sse.Prefetch0(Unsafe.AsPointer(ref keys[SlotOf(key, keys.Length)]));
+        var segment = SegmentOf(key);
+        ref var first = ref MemoryMarshal.GetArrayDataReference(_keys[segment]);
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Subtract(ref Unsafe.As<ulong, byte>(ref first), sizeof(long)))); // the Length, just before the data
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref first, SlotOf(key, Volatile.Read(ref _lengths[segment])))));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -163,6 +178,7 @@ internal sealed class VisitedSet
                 keys[i] = key;
             }
             Volatile.Write(ref _keys[segment], keys);
+            Volatile.Write(ref _lengths[segment], keys.Length);
         }
     }
 
