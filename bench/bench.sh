@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the Rust library's bench.sh workloads, plus 2pc 8 / 9, paxos 3 by BFS and DFS and a 20,000-state
-# chain, at 1 and 2 threads, and prints each run's report line
+# Runs the Rust library's bench.sh workloads, plus 2pc 8 / 9, paxos 3 by BFS and DFS, the packed 2pc
+# (8 and 10) and a 20,000-state chain, at 1 and 2 threads, and prints each run's report line
 # and measurements. Usage: bench/bench.sh [FILTER]   (e.g. bench/bench.sh paxos)
 # LIMIT (seconds, default 600) bounds each run; a run over the limit is reported and skipped.
 set -euo pipefail
@@ -22,6 +22,8 @@ bench 2pc 9
 bench paxos 3 --bfs
 bench paxos 3 --dfs
 bench chain 20000
+bench 2pc-packed 8
+bench 2pc-packed 10
 bench 2pc 10
 bench paxos 6
 bench single-copy-register 4
