@@ -74,7 +74,6 @@ public sealed class PackedTwoPhaseCommit : Model<PackedTwoPhaseCommit.State, Pac
     {
         public const int CountShift = 60;
         public readonly int Rms = rms;
-        public readonly ulong RmMask = (1UL << (2 * rms)) - 1;
         public readonly ulong LowBitOfEachRm = 0x5555_5555_5555_5555UL & ((1UL << (2 * rms)) - 1);
         public int TmShift => 2 * Rms;
         public ulong TmPreparedMask => ((1UL << Rms) - 1) << (2 * Rms + 2);
