@@ -139,9 +139,26 @@ internal sealed class VisitedSet
         if (!Sse.IsSupported) return;
         key = Normalize(key);
         var segment = SegmentOf(key);
-        ref var first = ref MemoryMarshal.GetArrayDataReference(_keys[segment]);
-        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Subtract(ref Unsafe.As<ulong, byte>(ref first), sizeof(long)))); // the Length, just before the data
-        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref first, SlotOf(key, Volatile.Read(ref _lengths[segment])))));
+        // The array's address as a number, read without touching the array: taking a reference into it
+        // would null-check its header, the very miss this hint is meant to start, not wait on. A
+        // collection may move the array before the prefetch; a stale address is only a wasted hint.
+        var header = Unsafe.As<ulong[], nint>(ref _keys[segment]);
+        Sse.Prefetch0((void*)(header + s_lengthOffset));
+        Sse.Prefetch0((void*)(header + s_dataOffset + (nint)SlotOf(key, Volatile.Read(ref _lengths[segment])) * sizeof(ulong)));
+    }
+
+    // Where an array's length and first element lie, in bytes from its object reference; measured
+    // once rather than assumed from the runtime's layout.
+    private static readonly nint s_dataOffset = DataOffset();
+    private static readonly nint s_lengthOffset = s_dataOffset - sizeof(long);
+
+    private static unsafe nint DataOffset()
+    {
+        var probe = new ulong[1];
+        fixed (ulong* data = probe)
+        {
+            return (nint)data - Unsafe.As<ulong[], nint>(ref probe);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
