@@ -142,7 +142,7 @@ internal sealed class VisitedSet
         // The array's address as a number, read without touching the array: taking a reference into it
         // would null-check its header, the very miss this hint is meant to start, not wait on. A
         // collection may move the array before the prefetch; a stale address is only a wasted hint.
-        var header = Unsafe.As<ulong[], nint>(ref _keys[segment]);
+        var header = Unsafe.As<ulong[], nint>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_keys), segment)); // in range: the top bits
         Sse.Prefetch0((void*)(header + s_lengthOffset));
         Sse.Prefetch0((void*)(header + s_dataOffset + (nint)SlotOf(key, Volatile.Read(ref _lengths[segment])) * sizeof(ulong)));
     }
