@@ -54,12 +54,12 @@ public class TwoPhaseCommitTests
     private static TwoPhaseCommit.State Canonical(TwoPhaseCommit.State s)
     {
         var keys = Enumerable.Range(0, s.Rms.Length)
-            .Select(rm => (s.Rms[rm], s.TmPrepared[rm], s.HasSent(new(TwoPhaseCommit.MessageKind.Prepared, rm))))
+            .Select(rm => (s.Rms[rm], s.TmPrepared[rm], s.HasSent(new(TwoPhaseCommit.MessageKind.Prepared, (sbyte)rm))))
             .ToArray();
         var plan = RewritePlan.FromValuesToSort(keys);
         return new TwoPhaseCommit.State(
             plan.Reindex(s.Rms), s.Tm, plan.Reindex(s.TmPrepared),
-            [.. s.Messages.Select(m => m.Kind == TwoPhaseCommit.MessageKind.Prepared ? m with { Rm = plan.Rewrite(m.Rm) } : m).Order()]);
+            [.. s.Messages.Select(m => m.Kind == TwoPhaseCommit.MessageKind.Prepared ? m with { Rm = (sbyte)plan.Rewrite(m.Rm) } : m).Order()]);
     }
 
     [Theory]

@@ -10,10 +10,10 @@ namespace Stateright.Examples;
 /// <remarks>
 /// The checker calls <see cref="Actions"/> and <see cref="NextState"/> tens of millions of times for 8
 /// or more RMs, so the model keeps them cheap without changing what they compute: the enums are one
-/// byte each (an RM array hashes in one step), the state is a struct (a successor allocates only the
-/// arrays it changes), the actions are immutable records built once per model
-/// and reused, and <see cref="Actions"/> searches the message set for <c>Commit</c> and <c>Abort</c>
-/// once per state rather than once per RM.
+/// byte each (an RM array hashes in one step), messages and actions are two-byte values (four messages
+/// hash in one step, and an action list holds its actions in place), the state is a struct (a
+/// successor allocates only the arrays it changes), and <see cref="Actions"/> searches the message set
+/// for <c>Commit</c> and <c>Abort</c> once per state rather than once per RM.
 /// </remarks>
 public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCommit.State, TwoPhaseCommit.Action>
 {
@@ -27,7 +27,8 @@ public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCom
     public enum TmState : byte { Init, Committed, Aborted }
 
     /// <summary>A message: <c>Prepared(rm)</c>, <c>Commit</c> or <c>Abort</c>.</summary>
-    public readonly record struct Message(MessageKind Kind, int Rm = -1) : IComparable<Message>
+    /// <remarks>Two bytes (a one-byte kind and a one-byte RM index, -1 for none), so a message set hashes four messages in one step.</remarks>
+    public readonly record struct Message(MessageKind Kind, sbyte Rm = -1) : IComparable<Message>
     {
         /// <inheritdoc/>
         /// <remarks>Compares the kinds as integers: <c>Enum.CompareTo</c> takes an object, and boxing on every comparison was most of 2PC's allocation.</remarks>
@@ -38,7 +39,7 @@ public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCom
     }
 
     /// <summary>The kinds of message.</summary>
-    public enum MessageKind { Prepared, Commit, Abort }
+    public enum MessageKind : byte { Prepared, Commit, Abort }
 
     /// <summary>The whole system's state.</summary>
     /// <remarks>
@@ -57,7 +58,7 @@ public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCom
                 plan.Reindex(Rms),
                 Tm,
                 plan.Reindex(TmPrepared),
-                [.. Messages.Select(m => m.Kind == MessageKind.Prepared ? m with { Rm = plan.Rewrite(m.Rm) } : m).Order()]);
+                [.. Messages.Select(m => m.Kind == MessageKind.Prepared ? m with { Rm = (sbyte)plan.Rewrite(m.Rm) } : m).Order()]);
         }
 
         /// <inheritdoc/>
@@ -79,43 +80,57 @@ public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCom
         }
     }
 
-    /// <summary>An action of the TM or of one RM.</summary>
-    public abstract record Action
+    /// <summary>The kinds of action.</summary>
+    public enum ActionKind : byte
     {
         /// <summary>The TM receives <c>Prepared</c> from an RM.</summary>
-        public sealed record TmRcvPrepared(int Rm) : Action;
+        TmRcvPrepared,
         /// <summary>The TM commits (all RMs prepared).</summary>
-        public sealed record TmCommit : Action;
+        TmCommit,
         /// <summary>The TM aborts.</summary>
-        public sealed record TmAbort : Action;
+        TmAbort,
         /// <summary>An RM prepares.</summary>
-        public sealed record RmPrepare(int Rm) : Action;
+        RmPrepare,
         /// <summary>An RM decides to abort.</summary>
-        public sealed record RmChooseToAbort(int Rm) : Action;
+        RmChooseToAbort,
         /// <summary>An RM receives <c>Commit</c>.</summary>
-        public sealed record RmRcvCommitMsg(int Rm) : Action;
+        RmRcvCommitMsg,
         /// <summary>An RM receives <c>Abort</c>.</summary>
-        public sealed record RmRcvAbortMsg(int Rm) : Action;
+        RmRcvAbortMsg,
+    }
+
+    /// <summary>An action of the TM or of one RM: its kind, and the RM it concerns (-1 for the TM's <c>TmCommit</c> and <c>TmAbort</c>).</summary>
+    /// <remarks>
+    /// A two-byte value, like the Rust example's enum: the checker lists about ten actions per state,
+    /// and a list of values holds them in place, where a list of records would store (and type-check)
+    /// a reference for each.
+    /// </remarks>
+    public readonly record struct Action(ActionKind Kind, sbyte Rm = -1)
+    {
+        /// <summary>The TM receives <c>Prepared</c> from <paramref name="rm"/>.</summary>
+        public static Action TmRcvPrepared(int rm) => new(ActionKind.TmRcvPrepared, checked((sbyte)rm));
+        /// <summary>The TM commits (all RMs prepared).</summary>
+        public static Action TmCommit => new(ActionKind.TmCommit);
+        /// <summary>The TM aborts.</summary>
+        public static Action TmAbort => new(ActionKind.TmAbort);
+        /// <summary><paramref name="rm"/> prepares.</summary>
+        public static Action RmPrepare(int rm) => new(ActionKind.RmPrepare, checked((sbyte)rm));
+        /// <summary><paramref name="rm"/> decides to abort.</summary>
+        public static Action RmChooseToAbort(int rm) => new(ActionKind.RmChooseToAbort, checked((sbyte)rm));
+        /// <summary><paramref name="rm"/> receives <c>Commit</c>.</summary>
+        public static Action RmRcvCommitMsg(int rm) => new(ActionKind.RmRcvCommitMsg, checked((sbyte)rm));
+        /// <summary><paramref name="rm"/> receives <c>Abort</c>.</summary>
+        public static Action RmRcvAbortMsg(int rm) => new(ActionKind.RmRcvAbortMsg, checked((sbyte)rm));
+
+        /// <inheritdoc/>
+        public override string ToString() => Rm < 0 ? $"{Kind} {{ }}" : $"{Kind} {{ Rm = {Rm} }}";
     }
 
     private static readonly Message Commit = new(MessageKind.Commit);
     private static readonly Message Abort = new(MessageKind.Abort);
 
-    // Each action value, built once: records are immutable, so every state can share them.
-    private static readonly Action.TmCommit s_tmCommit = new();
-    private static readonly Action.TmAbort s_tmAbort = new();
-    private readonly RmActions[] _rmActions = [.. Enumerable.Range(0, resourceManagerCount).Select(rm => new RmActions(rm))];
-
-    /// <summary>The actions of one RM (and the TM's receipt of its <c>Prepared</c>).</summary>
-    private sealed class RmActions(int rm)
-    {
-        public readonly Action.TmRcvPrepared TmRcvPrepared = new(rm);
-        public readonly Action.RmPrepare Prepare = new(rm);
-        public readonly Action.RmChooseToAbort ChooseToAbort = new(rm);
-        public readonly Action.RmRcvCommitMsg RcvCommitMsg = new(rm);
-        public readonly Action.RmRcvAbortMsg RcvAbortMsg = new(rm);
-        public readonly Message Prepared = new(MessageKind.Prepared, rm);
-    }
+    /// <summary>The message <c>Prepared(rm)</c>.</summary>
+    private static Message Prepared(int rm) => new(MessageKind.Prepared, checked((sbyte)rm));
 
     /// <inheritdoc/>
     public override IEnumerable<State> InitStates()
@@ -130,31 +145,30 @@ public sealed class TwoPhaseCommit(int resourceManagerCount) : Model<TwoPhaseCom
     /// <inheritdoc/>
     public override void Actions(State state, List<Action> actions)
     {
-        if (state.Tm == TmState.Init && state.TmPrepared.All(p => p)) actions.Add(s_tmCommit);
-        if (state.Tm == TmState.Init) actions.Add(s_tmAbort);
+        if (state.Tm == TmState.Init && !state.TmPrepared.Contains(false)) actions.Add(Action.TmCommit);
+        if (state.Tm == TmState.Init) actions.Add(Action.TmAbort);
         var commitSent = state.HasSent(Commit);
         var abortSent = state.HasSent(Abort);
         for (var rm = 0; rm < ResourceManagerCount; rm++)
         {
-            var rmActions = _rmActions[rm];
-            if (state.Tm == TmState.Init && state.HasSent(rmActions.Prepared)) actions.Add(rmActions.TmRcvPrepared);
-            if (state.Rms[rm] == RmState.Working) actions.Add(rmActions.Prepare);
-            if (state.Rms[rm] == RmState.Working) actions.Add(rmActions.ChooseToAbort);
-            if (commitSent) actions.Add(rmActions.RcvCommitMsg);
-            if (abortSent) actions.Add(rmActions.RcvAbortMsg);
+            if (state.Tm == TmState.Init && state.HasSent(Prepared(rm))) actions.Add(Action.TmRcvPrepared(rm));
+            if (state.Rms[rm] == RmState.Working) actions.Add(Action.RmPrepare(rm));
+            if (state.Rms[rm] == RmState.Working) actions.Add(Action.RmChooseToAbort(rm));
+            if (commitSent) actions.Add(Action.RmRcvCommitMsg(rm));
+            if (abortSent) actions.Add(Action.RmRcvAbortMsg(rm));
         }
     }
 
     /// <inheritdoc/>
-    public override State NextState(State state, Action action) => action switch
+    public override State NextState(State state, Action action) => action.Kind switch
     {
-        Action.TmRcvPrepared(var rm) => state with { TmPrepared = state.TmPrepared.SetItem(rm, true) },
-        Action.TmCommit => state with { Tm = TmState.Committed, Messages = state.Send(Commit) },
-        Action.TmAbort => state with { Tm = TmState.Aborted, Messages = state.Send(Abort) },
-        Action.RmPrepare(var rm) => state with { Rms = state.Rms.SetItem(rm, RmState.Prepared), Messages = state.Send(new Message(MessageKind.Prepared, rm)) },
-        Action.RmChooseToAbort(var rm) => state with { Rms = state.Rms.SetItem(rm, RmState.Aborted) },
-        Action.RmRcvCommitMsg(var rm) => state with { Rms = state.Rms.SetItem(rm, RmState.Committed) },
-        Action.RmRcvAbortMsg(var rm) => state with { Rms = state.Rms.SetItem(rm, RmState.Aborted) },
+        ActionKind.TmRcvPrepared => state with { TmPrepared = state.TmPrepared.SetItem(action.Rm, true) },
+        ActionKind.TmCommit => state with { Tm = TmState.Committed, Messages = state.Send(Commit) },
+        ActionKind.TmAbort => state with { Tm = TmState.Aborted, Messages = state.Send(Abort) },
+        ActionKind.RmPrepare => state with { Rms = state.Rms.SetItem(action.Rm, RmState.Prepared), Messages = state.Send(Prepared(action.Rm)) },
+        ActionKind.RmChooseToAbort => state with { Rms = state.Rms.SetItem(action.Rm, RmState.Aborted) },
+        ActionKind.RmRcvCommitMsg => state with { Rms = state.Rms.SetItem(action.Rm, RmState.Committed) },
+        ActionKind.RmRcvAbortMsg => state with { Rms = state.Rms.SetItem(action.Rm, RmState.Aborted) },
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown action."),
     };
 
