@@ -48,10 +48,13 @@ internal static class FingerprintCollections
     public static ulong OfImmutableList<T>(ImmutableList<T>? items)
     {
         if (items is null) return Fingerprint.Null;
-        var h = Seed(SequenceKind, items.Count);
-        if (items.IsEmpty) return h; // skips renting an enumerator
-        foreach (var item in items) h = Combine(h, Fingerprinter<T>.Compute(item));
-        return h;
+        if (items.IsEmpty) return Seed(SequenceKind, 0); // skips renting an enumerator
+        return Memoized(items, static items =>
+        {
+            var h = Seed(SequenceKind, items.Count);
+            foreach (var item in items) h = Combine(h, Fingerprinter<T>.Compute(item));
+            return h;
+        }, !RuntimeHelpers.IsReferenceOrContainsReferences<T>());
     }
 
     public static ulong OfImmutableQueue<T>(ImmutableQueue<T>? items)
@@ -106,19 +109,25 @@ internal static class FingerprintCollections
     public static ulong OfImmutableHashSet<T>(ImmutableHashSet<T>? items)
     {
         if (items is null) return Fingerprint.Null;
-        ulong sum = 0;
-        if (items.IsEmpty) return Combine(Seed(SetKind, 0), sum); // skips renting an enumerator
-        foreach (var item in items) sum += Mix(Fingerprinter<T>.Compute(item));
-        return Combine(Seed(SetKind, items.Count), sum);
+        if (items.IsEmpty) return Combine(Seed(SetKind, 0), 0); // skips renting an enumerator
+        return Memoized(items, static items =>
+        {
+            ulong sum = 0;
+            foreach (var item in items) sum += Mix(Fingerprinter<T>.Compute(item));
+            return Combine(Seed(SetKind, items.Count), sum);
+        }, !RuntimeHelpers.IsReferenceOrContainsReferences<T>());
     }
 
     public static ulong OfImmutableSortedSet<T>(ImmutableSortedSet<T>? items)
     {
         if (items is null) return Fingerprint.Null;
-        ulong sum = 0;
-        if (items.IsEmpty) return Combine(Seed(SetKind, 0), sum); // skips renting an enumerator
-        foreach (var item in items) sum += Mix(Fingerprinter<T>.Compute(item));
-        return Combine(Seed(SetKind, items.Count), sum);
+        if (items.IsEmpty) return Combine(Seed(SetKind, 0), 0); // skips renting an enumerator
+        return Memoized(items, static items =>
+        {
+            ulong sum = 0;
+            foreach (var item in items) sum += Mix(Fingerprinter<T>.Compute(item));
+            return Combine(Seed(SetKind, items.Count), sum);
+        }, !RuntimeHelpers.IsReferenceOrContainsReferences<T>());
     }
 
     public static ulong OfHashSet<T>(HashSet<T>? items)
@@ -143,19 +152,25 @@ internal static class FingerprintCollections
     public static ulong OfImmutableDictionary<TKey, TValue>(ImmutableDictionary<TKey, TValue>? map) where TKey : notnull
     {
         if (map is null) return Fingerprint.Null;
-        ulong sum = 0;
-        if (map.IsEmpty) return Combine(Seed(MapKind, 0), sum); // skips renting an enumerator
-        foreach (var (k, v) in map) sum += Mix(Combine(Fingerprinter<TKey>.Compute(k), Fingerprinter<TValue>.Compute(v)));
-        return Combine(Seed(MapKind, map.Count), sum);
+        if (map.IsEmpty) return Combine(Seed(MapKind, 0), 0); // skips renting an enumerator
+        return Memoized(map, static map =>
+        {
+            ulong sum = 0;
+            foreach (var (k, v) in map) sum += Mix(Combine(Fingerprinter<TKey>.Compute(k), Fingerprinter<TValue>.Compute(v)));
+            return Combine(Seed(MapKind, map.Count), sum);
+        }, !RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() && !RuntimeHelpers.IsReferenceOrContainsReferences<TValue>());
     }
 
     public static ulong OfImmutableSortedDictionary<TKey, TValue>(ImmutableSortedDictionary<TKey, TValue>? map) where TKey : notnull
     {
         if (map is null) return Fingerprint.Null;
-        ulong sum = 0;
-        if (map.IsEmpty) return Combine(Seed(MapKind, 0), sum); // skips renting an enumerator
-        foreach (var (k, v) in map) sum += Mix(Combine(Fingerprinter<TKey>.Compute(k), Fingerprinter<TValue>.Compute(v)));
-        return Combine(Seed(MapKind, map.Count), sum);
+        if (map.IsEmpty) return Combine(Seed(MapKind, 0), 0); // skips renting an enumerator
+        return Memoized(map, static map =>
+        {
+            ulong sum = 0;
+            foreach (var (k, v) in map) sum += Mix(Combine(Fingerprinter<TKey>.Compute(k), Fingerprinter<TValue>.Compute(v)));
+            return Combine(Seed(MapKind, map.Count), sum);
+        }, !RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() && !RuntimeHelpers.IsReferenceOrContainsReferences<TValue>());
     }
 
     public static ulong OfDictionary<TKey, TValue>(Dictionary<TKey, TValue>? map) where TKey : notnull
@@ -173,6 +188,17 @@ internal static class FingerprintCollections
         long n = 0;
         foreach (var (k, v) in map) { sum += Mix(Combine(Fingerprinter<TKey>.Compute(k), Fingerprinter<TValue>.Compute(v))); n++; }
         return Combine(Seed(MapKind, n), sum);
+    }
+
+    /// <summary>
+    /// <paramref name="walk"/>'s fingerprint of an immutable tree collection, remembered by identity
+    /// (see <see cref="IdentityMemo"/>) when its elements hold no references (<paramref name="immutable"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Memoized<TCollection>(TCollection collection, Func<TCollection, ulong> walk, bool immutable) where TCollection : class
+    {
+        if (!immutable) return walk(collection);
+        return IdentityMemo.TryGet(collection, out var known) ? known : IdentityMemo.Remember(collection, walk(collection));
     }
 
     // ---- other shapes ----
