@@ -19,7 +19,10 @@ namespace Stateright;
 /// </remarks>
 internal sealed class VisitedSet
 {
-    private const int SegmentBits = 12;
+    // 1,024 segments: the per-segment arrays below are read at a random index on every probe and
+    // prefetch, so they must stay in the first-level cache (4,096 segments cost 2pc 8 about 9% more
+    // CPU), while a segment stays a thousandth of the set, so a growth copies little at a time.
+    private const int SegmentBits = 10;
     public const int SegmentCount = 1 << SegmentBits;
     private const int InitialCapacity = 8;
 
@@ -36,7 +39,7 @@ internal sealed class VisitedSet
     private readonly Segment[] _segments = new Segment[SegmentCount];
 
     // Each key array's length, for Prefetch alone: reading an array's own Length touches its header, a
-    // cache and TLB miss of its own in a large table (4,096 headers on as many pages), and a prefetch
+    // cache and TLB miss of its own in a large table (a thousand headers on as many pages), and a prefetch
     // must not wait on a load. May lag a growth; a hint computed from a stale length is only wasted.
     private readonly int[] _lengths = new int[SegmentCount];
 
