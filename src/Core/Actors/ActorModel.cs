@@ -221,9 +221,9 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 if (!changed && o.Count == 0 && !IsOrdered) return null;
                 var envelope = new Envelope<TMsg>(src, dst, msg);
                 var history = _recordMsgIn(state.History, envelope);
-                var builder = Builder.From(this, state, state.Network.OnDeliver(envelope), history);
+                var builder = Builder.From(this, state, state.Network, history);
                 if (changed) builder.SetActorState(index, next);
-                builder.Apply(this, dst, o);
+                builder.Apply(this, dst, o, delivered: envelope);
                 return builder.Build(state.Crashed);
             }
 
@@ -319,18 +319,21 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
 
         public readonly ImmutableDictionary<string, ImmutableArray<object>> RandomChoicesOf(int index) => _randomChoices?[index] ?? previous.RandomChoices[index];
 
-        /// <summary>Applies an actor's commands: sends (recording history), timers, random choices, storage.</summary>
-        public void Apply(ActorModel<TMsg, THistory> model, Id id, Out<TMsg> o)
+        /// <summary>
+        /// Applies an actor's commands — sends (recording history), timers, random choices, storage —
+        /// after the delivery of <paramref name="delivered"/> if the step is one.
+        /// </summary>
+        public void Apply(ActorModel<TMsg, THistory> model, Id id, Out<TMsg> o, Envelope<TMsg>? delivered = null)
         {
             var index = id.Index;
+            // The network's part of the step in one call: one new network however many messages it sends.
+            network = network.Step(delivered, id, o.Entries);
             foreach (ref readonly var entry in o.Entries)
             {
                 switch (entry.Other)
                 {
                     case null: // a send
-                        var envelope = new Envelope<TMsg>(id, entry.Destination, entry.Msg);
-                        history = model._recordMsgOut(history, envelope);
-                        network = network.Send(envelope);
+                        history = model._recordMsgOut(history, new Envelope<TMsg>(id, entry.Destination, entry.Msg));
                         break;
                     case Command<TMsg>.SetTimer set:
                         SetTimers(index, TimersOf(index).Add(set.Timer));

@@ -69,7 +69,7 @@ internal sealed class Flight<TMsg>(EnvelopeKey key, Envelope<TMsg> envelope, int
 internal static class Flights
 {
     /// <summary>The index of <paramref name="key"/>, or the bitwise complement of where it would go.</summary>
-    public static int Find<TMsg>(Flight<TMsg>[] flights, EnvelopeKey key)
+    public static int Find<TMsg>(ReadOnlySpan<Flight<TMsg>> flights, EnvelopeKey key)
     {
         int lo = 0, hi = flights.Length - 1;
         while (lo <= hi)
@@ -86,7 +86,7 @@ internal static class Flights
     /// The index of the flight holding the envelope a delivery names: found by message instance among
     /// the flights of its channel without fingerprinting it, else by its key; negative if not in flight.
     /// </summary>
-    public static int FindEnvelope<TMsg>(Flight<TMsg>[] flights, Envelope<TMsg> envelope, out EnvelopeKey key)
+    public static int FindEnvelope<TMsg>(ReadOnlySpan<Flight<TMsg>> flights, Envelope<TMsg> envelope, out EnvelopeKey key)
     {
         // Flights of one (source, destination) are adjacent: scan from the first of them.
         var i = ~Find(flights, new EnvelopeKey(envelope.Src, envelope.Dst, 0));
@@ -118,6 +118,21 @@ internal static class Flights
         result[index] = flight;
         return result;
     }
+
+    /// <summary>
+    /// Inserts <paramref name="flight"/> at <paramref name="index"/> of the first <paramref name="length"/>
+    /// flights of <paramref name="buffer"/>, which has room for it, and returns the new length.
+    /// </summary>
+    public static int InsertInPlace<TMsg>(Flight<TMsg>[] buffer, int length, int index, Flight<TMsg> flight)
+    {
+        Array.Copy(buffer, index, buffer, index + 1, length - index);
+        buffer[index] = flight;
+        return length + 1;
+    }
+
+    /// <summary>The first <paramref name="length"/> flights of <paramref name="buffer"/>: the buffer itself when it is full.</summary>
+    public static Flight<TMsg>[] Trimmed<TMsg>(Flight<TMsg>[] buffer, int length) =>
+        length == buffer.Length ? buffer : length == 0 ? [] : buffer.AsSpan(0, length).ToArray();
 
     public static Flight<TMsg>[] RemoveAt<TMsg>(Flight<TMsg>[] flights, int index)
     {

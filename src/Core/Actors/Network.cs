@@ -34,6 +34,28 @@ public abstract class Network<TMsg> : IFingerprintable, IRewritable<Network<TMsg
     /// <summary>The network after losing an envelope.</summary>
     public abstract Network<TMsg> OnDrop(Envelope<TMsg> envelope);
 
+    /// <summary>
+    /// The network after one step of actor <paramref name="src"/>: <paramref name="delivered"/> delivered
+    /// (when the step is a delivery), then each send among <paramref name="entries"/>, in order. The same
+    /// network as <see cref="OnDeliver"/> followed by one <see cref="Send"/> per message; the unordered
+    /// networks build it in one go, so a step that sends two messages makes one network, not three.
+    /// </summary>
+    internal virtual Network<TMsg> Step(Envelope<TMsg>? delivered, Id src, ReadOnlySpan<Out<TMsg>.Entry> entries)
+    {
+        var network = delivered is { } envelope ? OnDeliver(envelope) : this;
+        foreach (ref readonly var entry in entries)
+            if (entry.Other is null) network = network.Send(new Envelope<TMsg>(src, entry.Destination, entry.Msg));
+        return network;
+    }
+
+    /// <summary>The number of sends among a step's commands.</summary>
+    private protected static int SendCount(ReadOnlySpan<Out<TMsg>.Entry> entries)
+    {
+        var count = 0;
+        foreach (ref readonly var entry in entries) if (entry.Other is null) count++;
+        return count;
+    }
+
     /// <summary>The number of envelopes <see cref="Deliverable"/> lists, for the model's loop over them.</summary>
     internal abstract int DeliverableCount { get; }
 

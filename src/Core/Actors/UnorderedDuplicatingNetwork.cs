@@ -39,6 +39,38 @@ internal sealed class UnorderedDuplicatingNetwork<TMsg>(Flight<TMsg>[] flights, 
         return new UnorderedDuplicatingNetwork<TMsg>(flights, index >= 0 ? flights[index] : Flight<TMsg>.Shared(key, envelope), sum);
     }
 
+    internal override Network<TMsg> Step(Envelope<TMsg>? delivered, Id src, ReadOnlySpan<Out<TMsg>.Entry> entries)
+    {
+        var last = lastDelivered;
+        if (delivered is { } envelope)
+        {
+            var index = Flights.FindEnvelope<TMsg>(flights, envelope, out var key);
+            last = index >= 0 ? flights[index] : Flight<TMsg>.Shared(key, envelope);
+        }
+        // A copy only if some send is new (a set: a message already in flight is not added twice).
+        var sends = SendCount(entries);
+        Flight<TMsg>[]? buffer = null;
+        var length = flights.Length;
+        var total = sum;
+        foreach (ref readonly var entry in entries)
+        {
+            if (entry.Other is not null) continue;
+            var sent = new Envelope<TMsg>(src, entry.Destination, entry.Msg);
+            var key = EnvelopeKey.Of(sent);
+            var index = Flights.Find<TMsg>(buffer is null ? flights : buffer.AsSpan(0, length), key);
+            if (index >= 0) continue;
+            if (buffer is null)
+            {
+                buffer = new Flight<TMsg>[flights.Length + sends];
+                Array.Copy(flights, buffer, flights.Length);
+            }
+            length = Flights.InsertInPlace(buffer, length, ~index, Flight<TMsg>.Shared(key, sent));
+            total += Term(key);
+        }
+        if (buffer is null && ReferenceEquals(last, lastDelivered)) return this;
+        return new UnorderedDuplicatingNetwork<TMsg>(buffer is null ? flights : Flights.Trimmed(buffer, length), last, total);
+    }
+
     public override Network<TMsg> OnDrop(Envelope<TMsg> envelope)
     {
         var index = Flights.FindEnvelope(flights, envelope, out var key);

@@ -37,6 +37,58 @@ internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(Flight<TMsg>[] flight
 
     public override Network<TMsg> OnDrop(Envelope<TMsg> envelope) => Remove(envelope);
 
+    internal override Network<TMsg> Step(Envelope<TMsg>? delivered, Id src, ReadOnlySpan<Out<TMsg>.Entry> entries)
+    {
+        var sends = SendCount(entries);
+        if (sends == 0) return delivered is { } only ? Remove(only) : this;
+        // One copy, sized for the step: the delivered envelope taken out while copying, then the sends
+        // inserted in place (a send that adds a copy of an envelope in flight leaves one slot unused).
+        var length = flights.Length;
+        var removed = -1;
+        var total = sum;
+        Flight<TMsg>? decremented = null;
+        if (delivered is { } envelope)
+        {
+            removed = Flights.FindEnvelope<TMsg>(flights, envelope, out var key);
+            if (removed < 0) throw new InvalidOperationException($"Envelope not in flight: {envelope}.");
+            var count = flights[removed].Count;
+            total += Term(key, count - 1) - Term(key, count);
+            if (count > 1) decremented = flights[removed].WithCount(count - 1);
+            else length--;
+        }
+        var buffer = new Flight<TMsg>[length + sends];
+        if (removed < 0) Array.Copy(flights, buffer, flights.Length);
+        else if (decremented is not null)
+        {
+            Array.Copy(flights, buffer, flights.Length);
+            buffer[removed] = decremented;
+        }
+        else
+        {
+            Array.Copy(flights, buffer, removed);
+            Array.Copy(flights, removed + 1, buffer, removed, flights.Length - removed - 1);
+        }
+        foreach (ref readonly var entry in entries)
+        {
+            if (entry.Other is not null) continue;
+            var sent = new Envelope<TMsg>(src, entry.Destination, entry.Msg);
+            var key = EnvelopeKey.Of(sent);
+            var index = Flights.Find<TMsg>(buffer.AsSpan(0, length), key);
+            if (index < 0)
+            {
+                length = Flights.InsertInPlace(buffer, length, ~index, Flight<TMsg>.Shared(key, sent));
+                total += Term(key, 1);
+            }
+            else
+            {
+                var count = buffer[index].Count;
+                buffer[index] = buffer[index].WithCount(count + 1);
+                total += Term(key, count + 1) - Term(key, count);
+            }
+        }
+        return new UnorderedNonDuplicatingNetwork<TMsg>(Flights.Trimmed(buffer, length), total);
+    }
+
     private UnorderedNonDuplicatingNetwork<TMsg> Remove(Envelope<TMsg> envelope)
     {
         var index = Flights.FindEnvelope(flights, envelope, out var key);

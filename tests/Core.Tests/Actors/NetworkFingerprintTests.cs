@@ -33,4 +33,36 @@ public class NetworkFingerprintTests
         Assert.NotEqual(direct.GetFingerprint(), direct.OnDeliver(A).GetFingerprint());
         Assert.Equal(direct.OnDeliver(A).GetFingerprint(), roundabout.OnDeliver(A).GetFingerprint());
     }
+
+    public static TheoryData<string> Kinds => new(NetworkKinds.Names);
+
+    /// <summary>
+    /// A step's network is built in one go (one array however many messages the step sends); it must
+    /// be the network that delivering and then sending one message at a time gives.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void A_step_built_in_one_go_equals_its_delivery_then_each_send(string kind)
+    {
+        Assert.True(NetworkKinds.TryParse(kind, out var parsed));
+        var start = Network<string>.Of(parsed).Send(A).Send(A).Send(B).Send(C);
+        var o = new Out<string>();
+        o.Send(1, "a"); // a copy of an envelope in flight (A)
+        o.SetTimer("t", TimeSpan.Zero, TimeSpan.Zero); // not a send: skipped
+        o.Send(0, "b"); // from 1 to 0, not in flight
+        o.Send(1, "d");
+        o.Send(1, "d"); // twice in one step
+        var sends = o.Commands.OfType<Command<string>.Send>().ToList();
+        foreach (var delivered in new Envelope<string>?[] { A, B, C, null })
+        {
+            var oneByOne = delivered is { } d ? start.OnDeliver(d) : start;
+            foreach (var send in sends) oneByOne = oneByOne.Send(new Envelope<string>(0, send.Destination, send.Msg));
+            var inOneGo = start.Step(delivered, 0, o.Entries);
+            Assert.Equal(oneByOne.GetFingerprint(), inOneGo.GetFingerprint());
+            Assert.Equal(oneByOne.ToString(), inOneGo.ToString());
+            Assert.Equal(oneByOne.Count, inOneGo.Count);
+            Assert.Equal(oneByOne.Deliverable, inOneGo.Deliverable);
+        }
+        Assert.Same(start, start.Step(null, 0, default)); // no delivery, no send: unchanged
+    }
 }
