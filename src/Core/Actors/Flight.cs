@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Stateright.Actors;
 
 /// <summary>
@@ -15,35 +13,39 @@ internal sealed class Flight<TMsg>(EnvelopeKey key, Envelope<TMsg> envelope, int
     private bool _wholeMsg; // the key covers the whole message (WholeFingerprint): any message with this key is this one
 
     // Flights are values (a network identifies an envelope by its key), so one object per key and count
-    // serves every network of every state: a successor's network then shares its parent's flights and
+    // can serve every network of every state: a successor's network then shares its parent's flights and
     // the cached actions with it, where each send made its own before (about one flight and one action
-    // per state kept in a BFS level). Bounded as HistoryMemo is: when full it starts over, which costs
-    // only fresh flights.
-    private const int PoolCapacity = 1 << 16;
-    private static readonly ConcurrentDictionary<(EnvelopeKey Key, int Count), Flight<TMsg>> s_pool = new();
-    private static int s_pooled;
+    // per state kept in a BFS level). The cache is direct-mapped by key, like IdentityMemo: a send costs
+    // one array read, where a concurrent dictionary hashed a tuple and ran generic lookups (a fifth of
+    // linearizable-register's network step). Two keys that share a slot only evict each other, which
+    // costs a fresh flight; a thread that reads a slot another is writing sees the old flight or the new.
+    private const int CacheBits = 16;
+    private static readonly Flight<TMsg>?[] s_cache = new Flight<TMsg>?[1 << CacheBits];
 
     public static Flight<TMsg> Of(Envelope<TMsg> envelope) => Shared(EnvelopeKey.Of(envelope), envelope);
 
     /// <summary>The flight of <paramref name="envelope"/> (whose key is <paramref name="key"/>) with <paramref name="count"/> copies, shared with every network that holds the same.</summary>
     public static Flight<TMsg> Shared(EnvelopeKey key, Envelope<TMsg> envelope, int count = 1)
     {
-        if (s_pool.TryGetValue((key, count), out var flight))
-        {
-            // Only where the key stands for the whole message (see WholeFingerprint), else an equal one.
-            var msg = envelope.Msg;
-            var pooled = flight.Envelope.Msg;
-            if (msg is null || pooled is null ? ReferenceEquals(msg, pooled)
-                : msg.GetType() == pooled.GetType() && (flight._wholeMsg || EqualityComparer<TMsg>.Default.Equals(msg, pooled))) return flight;
-            return new Flight<TMsg>(key, envelope, count);
-        }
-        if (Interlocked.Increment(ref s_pooled) > PoolCapacity)
-        {
-            s_pool.Clear();
-            Volatile.Write(ref s_pooled, 0);
-        }
+        var cache = s_cache;
+        var slot = (int)((key.Fingerprint ^ ((ulong)count * 0x9E3779B97F4A7C15UL)) >> (64 - CacheBits));
+        if (cache[slot] is { } flight && flight.Key == key && flight.Count == count && flight.Stands(envelope.Msg)) return flight;
         var added = new Flight<TMsg>(key, envelope, count) { _wholeMsg = envelope.Msg is { } m && WholeFingerprint.Covers(m.GetType()) };
-        return s_pool.GetOrAdd((key, count), added);
+        cache[slot] = added;
+        return added;
+    }
+
+    /// <summary>
+    /// Whether this flight's message can stand for <paramref name="msg"/>, whose envelope has this key:
+    /// the same instance, else one of the same type that is equal, or whose fingerprint (the key's)
+    /// covers its whole value (see <see cref="WholeFingerprint"/>).
+    /// </summary>
+    private bool Stands(TMsg msg)
+    {
+        var pooled = Envelope.Msg;
+        if (msg is null || pooled is null) return ReferenceEquals(msg, pooled);
+        return (!typeof(TMsg).IsValueType && ReferenceEquals(msg, pooled))
+            || msg.GetType() == pooled.GetType() && (_wholeMsg || EqualityComparer<TMsg>.Default.Equals(msg, pooled));
     }
 
     public EnvelopeKey Key { get; } = key;
