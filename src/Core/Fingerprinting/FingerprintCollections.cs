@@ -91,17 +91,38 @@ internal static class FingerprintCollections
     private static ulong OfSimpleSpan<T>(ReadOnlySpan<T> items)
     {
         // Only called when T is simple (an unmanaged primitive or enum), so viewing it as bytes is safe.
-        var bytes = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(items)), items.Length * Unsafe.SizeOf<T>());
+        ref var start = ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(items));
+        var length = items.Length * Unsafe.SizeOf<T>();
         var h = Seed(SequenceKind ^ (ulong)Unsafe.SizeOf<T>(), items.Length);
-        while (bytes.Length >= 8)
-        {
-            h = Combine(h, MemoryMarshal.Read<ulong>(bytes));
-            bytes = bytes[8..];
-        }
-        if (bytes.Length == 0) return h;
-        ulong tail = 0;
-        for (var i = 0; i < bytes.Length; i++) tail |= (ulong)bytes[i] << (8 * i);
+        var offset = 0;
+        for (; offset <= length - 8; offset += 8) h = Combine(h, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, offset)));
+        var rest = length - offset;
+        if (rest == 0) return h;
+        // The last 1–7 bytes as a little-endian number, read without a loop: a loop whose trip count
+        // changes from state to state (a message set's size) mispredicts its exit.
+        var tail = length >= 8
+            ? Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, length - 8)) >> (8 * (8 - rest))
+            : ShortTail(ref Unsafe.Add(ref start, offset), rest);
         return Combine(h, tail);
+    }
+
+    /// <summary>Bytes 0 to <paramref name="count"/> - 1 (fewer than 8) as a little-endian number.</summary>
+    private static ulong ShortTail(ref byte start, int count)
+    {
+        ulong value = 0;
+        var shift = 0;
+        if ((count & 4) != 0)
+        {
+            value = Unsafe.ReadUnaligned<uint>(ref start);
+            shift = 32;
+        }
+        if ((count & 2) != 0)
+        {
+            value |= (ulong)Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref start, shift / 8)) << shift;
+            shift += 16;
+        }
+        if ((count & 1) != 0) value |= (ulong)Unsafe.Add(ref start, shift / 8) << shift;
+        return value;
     }
 
     // ---- unordered: sets ----
