@@ -65,4 +65,25 @@ public class IdentityMemoTests
                     Assert.Equal(expected[i], Fingerprint.Of(sets[i]));
         });
     }
+
+    /// <summary>
+    /// A collection fingerprinted once is not kept (a slot holds it alive, and one a step builds and
+    /// fingerprints once would only be carried into an older generation for nothing); the second time
+    /// it is. Other tests share the slots, so the positive case retries if one replaced the entry.
+    /// </summary>
+    [Fact]
+    public void A_collection_is_remembered_from_its_second_fingerprint_on()
+    {
+        var set = ImmutableHashSet.Create(101, 202, 303);
+        Assert.False(IdentityMemo.TryGet(set, out _));
+        IdentityMemo.Remember(set, 42);
+        Assert.False(IdentityMemo.TryGet(set, out _));
+        var remembered = false;
+        for (var attempt = 0; attempt < 100 && !remembered; attempt++)
+        {
+            IdentityMemo.Remember(set, 42);
+            remembered = IdentityMemo.TryGet(set, out var fingerprint) && fingerprint == 42;
+        }
+        Assert.True(remembered);
+    }
 }
