@@ -18,7 +18,7 @@ namespace Stateright.Actors;
 ///     .Actor(RegisterActor.Client(putCount: 2, serverCount: 1))
 ///     .Property(Expectation.Sometimes, "get succeeds", s =&gt; s.Network.All.Any(e =&gt; e.Msg is RegisterMsg&lt;ulong, char, Unit&gt;.GetOk));
 /// </code></example>
-public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<TMsg, THistory>, ActorModelAction<TMsg>>, IPartSharing
+public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<TMsg, THistory>, ActorModelAction<TMsg>>, IPartSharing, IDeferredParts<ActorModelState<TMsg, THistory>>
 {
     private readonly List<IActor<TMsg>> _actors = [];
     private readonly List<Property<ActorModelState<TMsg, THistory>>> _properties = [];
@@ -30,6 +30,8 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
     private volatile bool _shareParts;
 
     void IPartSharing.ShareParts() => _shareParts = true;
+
+    void IDeferredParts<ActorModelState<TMsg, THistory>>.Complete(ActorModelState<TMsg, THistory> state) => state.Complete();
 
     /// <summary>Creates an empty model whose history starts as <paramref name="initialHistory"/>.</summary>
     public ActorModel(THistory initialHistory) => InitialHistory = initialHistory;
@@ -221,6 +223,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 if (!changed && o.Count == 0 && !IsOrdered) return null;
                 var envelope = new Envelope<TMsg>(src, dst, msg);
                 var history = _recordMsgIn(state.History, envelope);
+                if (PendingSuccessor(state, envelope, changed, next, o, history) is { } pending) return pending;
                 var builder = Builder.From(this, state, state.Network, history);
                 if (changed) builder.SetActorState(index, next);
                 builder.Apply(this, dst, o, delivered: envelope);
@@ -275,6 +278,44 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown action.");
         }
+    }
+
+    /// <summary>
+    /// The successor by the delivery of <paramref name="delivered"/>, identified by its fingerprint with
+    /// its actor array and network left to be built when read (see <c>ActorModelState.PendingStep</c>),
+    /// if the step only changed the receiver's state and sent messages, and the network can tell its
+    /// fingerprint after the step; otherwise null, and the caller builds the state.
+    /// </summary>
+    private ActorModelState<TMsg, THistory>? PendingSuccessor(ActorModelState<TMsg, THistory> state, Envelope<TMsg> delivered, bool changed, object next, Out<TMsg> o, THistory history)
+    {
+        var parentFingerprints = state.CachedActorFingerprints;
+        if (parentFingerprints is null || parentFingerprints.Length != _actors.Count) return null;
+        var entries = o.Entries;
+        foreach (ref readonly var entry in entries) if (entry.Other is not null) return null; // timers, random choices, storage
+        var network = state.Network;
+        if (!network.TryStepFingerprint(delivered, entries, delivered.Dst, out var networkFingerprint)) return null;
+        foreach (ref readonly var entry in entries) history = _recordMsgOut(history, new Envelope<TMsg>(delivered.Dst, entry.Destination, entry.Msg));
+        var (pooledHistory, historyFingerprint) = PoolHistory(state, history);
+        var pending = new ActorModelState<TMsg, THistory>.PendingStep(
+            this, state, delivered,
+            changed ? delivered.Dst.Index : -1, changed ? next : null, changed ? ActorModelState<TMsg, THistory>.ActorFingerprint(next) : 0,
+            networkFingerprint, entries);
+        return new ActorModelState<TMsg, THistory>(pending, pooledHistory, historyFingerprint);
+    }
+
+    /// <summary>The pooled instance of an actor state equal to <paramref name="state"/> when the checker shares parts (BFS), else the state itself.</summary>
+    internal object PoolActorState(ulong fingerprint, object state) => _shareParts ? _actorStatePool.Intern(fingerprint, state) : state;
+
+    /// <summary>
+    /// A changed history, replaced by the pooled equal one, with its fingerprint (which the state
+    /// would compute anyway); an unchanged one (or a value type) as it is, with 0 for "not computed here".
+    /// </summary>
+    private (THistory History, ulong Fingerprint) PoolHistory(ActorModelState<TMsg, THistory> previous, THistory history)
+    {
+        if (!_shareParts || typeof(THistory).IsValueType || history is null || ReferenceEquals(history, previous.History) || previous.CachedActorFingerprints is null)
+            return (history, 0);
+        var fingerprint = Fingerprinter<THistory>.Compute(history);
+        return ((THistory)_historyPool.Intern(fingerprint, history), fingerprint);
     }
 
     /// <summary>
@@ -354,7 +395,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         public readonly ActorModelState<TMsg, THistory> Build(ImmutableArray<bool> crashed)
         {
             var actorFingerprints = ActorFingerprints();
-            var (history, historyFingerprint) = PooledHistory();
+            var (pooledHistory, historyFingerprint) = model.PoolHistory(previous, history);
             return new(previous,
                 Wrap(_actorStates) ?? previous.ActorStates,
                 actorFingerprints,
@@ -363,7 +404,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 Wrap(_randomChoices) ?? previous.RandomChoices,
                 crashed,
                 Wrap(_storages) ?? previous.Storages,
-                history,
+                pooledHistory,
                 historyFingerprint);
         }
 
@@ -382,21 +423,9 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 var i = System.Numerics.BitOperations.TrailingZeroCount(changed);
                 var fingerprint = ActorModelState<TMsg, THistory>.ActorFingerprint(_actorStates[i]);
                 fingerprints[i] = fingerprint;
-                if (model._shareParts) _actorStates[i] = model._actorStatePool.Intern(fingerprint, _actorStates[i]);
+                _actorStates[i] = model.PoolActorState(fingerprint, _actorStates[i]);
             }
             return fingerprints;
-        }
-
-        /// <summary>
-        /// A changed history, replaced by the pooled equal one, with its fingerprint (which the state
-        /// would compute anyway); an unchanged one (or a value type) as it is, with 0 for "not computed here".
-        /// </summary>
-        private readonly (THistory History, ulong Fingerprint) PooledHistory()
-        {
-            if (!model._shareParts || typeof(THistory).IsValueType || history is null || ReferenceEquals(history, previous.History) || previous.CachedActorFingerprints is null)
-                return (history, 0);
-            var fingerprint = Fingerprinter<THistory>.Compute(history);
-            return ((THistory)model._historyPool.Intern(fingerprint, history), fingerprint);
         }
 
         /// <summary>The array as an immutable array without copying it: the builder never touches it again.</summary>

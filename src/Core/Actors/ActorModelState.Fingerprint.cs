@@ -56,8 +56,8 @@ public sealed partial record ActorModelState<TMsg, THistory>
     /// <summary>Copies the contents for <c>with</c>, leaving the caches behind: the copy's contents may differ.</summary>
     private ActorModelState(ActorModelState<TMsg, THistory> original)
     {
-        ActorStates = original.ActorStates;
-        Network = original.Network;
+        _actorStates = original.ActorStates;
+        _network = original.Network;
         Timers = original.Timers;
         RandomChoices = original.RandomChoices;
         Crashed = original.Crashed;
@@ -66,7 +66,14 @@ public sealed partial record ActorModelState<TMsg, THistory>
     }
 
     /// <summary>The fingerprint of each actor's state if already computed (for a successor to reuse), else null.</summary>
-    internal ulong[]? CachedActorFingerprints => _actorFingerprints;
+    internal ulong[]? CachedActorFingerprints
+    {
+        get
+        {
+            if (_pending is not null) Materialize();
+            return _actorFingerprints;
+        }
+    }
 
     /// <summary>The fingerprint of one actor's state, as the structural walk over <see cref="ActorStates"/> computes it.</summary>
     internal static ulong ActorFingerprint(object actorState) => Fingerprinter<object>.Compute(actorState);
@@ -85,11 +92,12 @@ public sealed partial record ActorModelState<TMsg, THistory>
         // The same combination as the structural walk over a record: a seed for seven fields, then the
         // fields in name order (ActorStates, Crashed, History, Network, RandomChoices, Storages, Timers).
         var side = _side ??= new SideParts();
+        var pending = Volatile.Read(ref _pending); // a successor not built yet is fingerprinted from its parent's parts and the step
         h = Seed(0xC0_4D_50_05_17_E0UL, 7);
-        h = Combine(h, ActorStatesFingerprint());
+        h = Combine(h, pending is null ? ActorStatesFingerprint() : ActorStatesFingerprint(pending));
         h = Combine(h, Part(ref side.Crashed, Crashed));
         h = Combine(h, HistoryFingerprint());
-        h = Combine(h, Network.FieldFingerprint);
+        h = Combine(h, pending is null ? Network.FieldFingerprint : pending.NetworkFieldFingerprint);
         h = Combine(h, Part(ref side.Random, RandomChoices));
         h = Combine(h, Part(ref side.Storages, Storages));
         h = Combine(h, Part(ref side.Timers, Timers));
@@ -111,6 +119,15 @@ public sealed partial record ActorModelState<TMsg, THistory>
         // As FingerprintCollections.OfImmutableArray combines the elements of a sequence.
         var h = Seed(FingerprintCollections.SequenceKind, parts.Length);
         foreach (var part in parts) h = Combine(h, part);
+        return h;
+    }
+
+    /// <summary>As <see cref="ActorStatesFingerprint()"/> would compute it once the step is built: the parent's parts, one replaced.</summary>
+    private static ulong ActorStatesFingerprint(PendingStep pending)
+    {
+        var parts = pending.Parent._actorFingerprints!;
+        var h = Seed(FingerprintCollections.SequenceKind, parts.Length);
+        for (var i = 0; i < parts.Length; i++) h = Combine(h, i == pending.ChangedIndex ? pending.ChangedFingerprint : parts[i]);
         return h;
     }
 

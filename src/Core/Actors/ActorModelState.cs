@@ -20,6 +20,32 @@ public sealed partial record ActorModelState<TMsg, THistory>(
     ImmutableArray<object?> Storages,
     THistory History) : IRewritable<ActorModelState<TMsg, THistory>>, IFingerprintable
 {
+    // Set from the parameters, or on first read for a successor made from a step (see PendingStep).
+    private ImmutableArray<object> _actorStates = ActorStates;
+    private Network<TMsg> _network = Network;
+
+    /// <summary>Every actor's state, by id.</summary>
+    public ImmutableArray<object> ActorStates
+    {
+        get
+        {
+            if (_pending is not null) Materialize();
+            return _actorStates;
+        }
+        init => _actorStates = value;
+    }
+
+    /// <summary>The messages in flight.</summary>
+    public Network<TMsg> Network
+    {
+        get
+        {
+            if (_pending is not null) Materialize();
+            return _network;
+        }
+        init => _network = value;
+    }
+
     /// <summary>
     /// The state with the actors renamed: each actor's state, timers, random choices, crash flag and
     /// storage move to its new id, and every id in them, in the messages in flight and in the history

@@ -48,6 +48,17 @@ public abstract class Network<TMsg> : IFingerprintable, IRewritable<Network<TMsg
         return network;
     }
 
+    /// <summary>
+    /// The fingerprint (<see cref="GetFingerprint"/>) of the network <see cref="Step"/> would build, computed
+    /// without building it: most successors of an actor state have been seen before, and are dropped as
+    /// soon as their fingerprint is known. False if this kind cannot tell (the step is then built).
+    /// </summary>
+    internal virtual bool TryStepFingerprint(Envelope<TMsg>? delivered, ReadOnlySpan<Out<TMsg>.Entry> entries, Id src, out ulong fingerprint)
+    {
+        fingerprint = 0;
+        return false;
+    }
+
     /// <summary>The number of sends among a step's commands.</summary>
     private protected static int SendCount(ReadOnlySpan<Out<TMsg>.Entry> entries)
     {
@@ -83,6 +94,19 @@ public abstract class Network<TMsg> : IFingerprintable, IRewritable<Network<TMsg
             return h != 0 ? h : _fieldFingerprint = Fingerprinter<Network<TMsg>>.Compute(this);
         }
     }
+
+    /// <summary>
+    /// The <see cref="FieldFingerprint"/> of a network of this one's kind whose own fingerprint is
+    /// <paramref name="fingerprint"/>: a field typed <see cref="Network{TMsg}"/> holding an
+    /// <see cref="IFingerprintable"/> contributes its runtime type's tag combined with its fingerprint.
+    /// </summary>
+    internal ulong FieldFingerprintOf(ulong fingerprint) => FingerprintMath.Combine(KindTag, fingerprint);
+
+    /// <summary>The tag of this network's runtime type, as the structural walk computes it.</summary>
+    private protected abstract ulong KindTag { get; }
+
+    /// <summary>Sets the cached <see cref="FieldFingerprint"/> of a network built for a state whose fingerprint already counted it.</summary>
+    internal void KnowFieldFingerprint(ulong fieldFingerprint) => _fieldFingerprint = fieldFingerprint;
 
     /// <summary>The network with the actors renamed in every envelope (kind, counts and order kept).</summary>
     public Network<TMsg> Rewrite(IdPermutation permutation) => NetworkRewriting.Rewrite(this, permutation);

@@ -86,6 +86,8 @@ internal sealed class OrderedNetwork<TMsg>(OrderedChannel<TMsg>[] channels, ulon
         return ~lo;
     }
 
+    private protected override ulong KindTag => TypeTag<OrderedNetwork<TMsg>>.Value;
+
     public override ulong GetFingerprint() => Fingerprint.Combine(0xD0_B1E_0003UL, sum);
 }
 

@@ -71,6 +71,33 @@ internal sealed class UnorderedDuplicatingNetwork<TMsg>(Flight<TMsg>[] flights, 
         return new UnorderedDuplicatingNetwork<TMsg>(buffer is null ? flights : Flights.Trimmed(buffer, length), last, total);
     }
 
+    internal override bool TryStepFingerprint(Envelope<TMsg>? delivered, ReadOnlySpan<Out<TMsg>.Entry> entries, Id src, out ulong fingerprint)
+    {
+        // As Step: the delivered envelope becomes the last delivered, and each send not yet in the set adds its term once.
+        var last = lastDelivered is { } flight ? flight.Key.Fingerprint : 0;
+        if (delivered is { } envelope)
+        {
+            Flights.FindEnvelope<TMsg>(flights, envelope, out var key);
+            last = key.Fingerprint;
+        }
+        var total = sum;
+        var sends = SendCount(entries);
+        Span<EnvelopeKey> added = sends <= 16 ? stackalloc EnvelopeKey[sends] : new EnvelopeKey[sends];
+        var n = 0;
+        foreach (ref readonly var entry in entries)
+        {
+            if (entry.Other is not null) continue;
+            var key = EnvelopeKey.Of(new Envelope<TMsg>(src, entry.Destination, entry.Msg));
+            if (Flights.Find<TMsg>(flights, key) >= 0 || added[..n].Contains(key)) continue;
+            total += Term(key);
+            added[n++] = key;
+        }
+        fingerprint = FingerprintOf(total, last);
+        return true;
+    }
+
+    private protected override ulong KindTag => TypeTag<UnorderedDuplicatingNetwork<TMsg>>.Value;
+
     public override Network<TMsg> OnDrop(Envelope<TMsg> envelope)
     {
         var index = Flights.FindEnvelope(flights, envelope, out var key);
@@ -82,9 +109,10 @@ internal sealed class UnorderedDuplicatingNetwork<TMsg>(Flight<TMsg>[] flights, 
     public override ulong GetFingerprint()
     {
         // A flight's key fingerprint is Fingerprint.Of its envelope (EnvelopeKey.Of).
-        var last = lastDelivered is { } flight ? flight.Key.Fingerprint : 0;
-        return Fingerprint.Combine(0xD0_B1E_0001UL, sum, last);
+        return FingerprintOf(sum, lastDelivered is { } flight ? flight.Key.Fingerprint : 0);
     }
+
+    private static ulong FingerprintOf(ulong sum, ulong lastDelivered) => Stateright.Fingerprint.Combine(0xD0_B1E_0001UL, sum, lastDelivered);
 
     private static ulong Term(EnvelopeKey key) => FingerprintMath.Mix(key.Fingerprint);
 

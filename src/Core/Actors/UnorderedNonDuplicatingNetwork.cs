@@ -89,6 +89,40 @@ internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(Flight<TMsg>[] flight
         return new UnorderedNonDuplicatingNetwork<TMsg>(Flights.Trimmed(buffer, length), total);
     }
 
+    internal override bool TryStepFingerprint(Envelope<TMsg>? delivered, ReadOnlySpan<Out<TMsg>.Entry> entries, Id src, out ulong fingerprint)
+    {
+        // The sum after the step, from the counts Step would leave: each key's count in this network,
+        // less the delivered copy, plus the copies the step sent before.
+        var total = sum;
+        var removedKey = default(EnvelopeKey);
+        var removed = -1;
+        if (delivered is { } envelope)
+        {
+            removed = Flights.FindEnvelope<TMsg>(flights, envelope, out removedKey);
+            if (removed < 0) throw new InvalidOperationException($"Envelope not in flight: {envelope}.");
+            var count = flights[removed].Count;
+            total += Term(removedKey, count - 1) - Term(removedKey, count);
+        }
+        var sends = SendCount(entries);
+        Span<EnvelopeKey> sent = sends <= 16 ? stackalloc EnvelopeKey[sends] : new EnvelopeKey[sends];
+        var n = 0;
+        foreach (ref readonly var entry in entries)
+        {
+            if (entry.Other is not null) continue;
+            var key = EnvelopeKey.Of(new Envelope<TMsg>(src, entry.Destination, entry.Msg));
+            var index = Flights.Find<TMsg>(flights, key);
+            var before = index >= 0 ? flights[index].Count : 0;
+            if (removed >= 0 && key == removedKey) before--;
+            for (var j = 0; j < n; j++) if (sent[j] == key) before++;
+            total += Term(key, before + 1) - Term(key, before);
+            sent[n++] = key;
+        }
+        fingerprint = FingerprintOf(total);
+        return true;
+    }
+
+    private protected override ulong KindTag => TypeTag<UnorderedNonDuplicatingNetwork<TMsg>>.Value;
+
     private UnorderedNonDuplicatingNetwork<TMsg> Remove(Envelope<TMsg> envelope)
     {
         var index = Flights.FindEnvelope(flights, envelope, out var key);
@@ -98,7 +132,9 @@ internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(Flight<TMsg>[] flight
         return new UnorderedNonDuplicatingNetwork<TMsg>(remaining, sum - Term(key, count) + Term(key, count - 1));
     }
 
-    public override ulong GetFingerprint() => Fingerprint.Combine(0xD0_B1E_0002UL, sum);
+    public override ulong GetFingerprint() => FingerprintOf(sum);
+
+    private static ulong FingerprintOf(ulong sum) => Stateright.Fingerprint.Combine(0xD0_B1E_0002UL, sum);
 
     /// <summary>An envelope's share of the sum: nothing when none is in flight.</summary>
     private static ulong Term(EnvelopeKey key, int count) =>

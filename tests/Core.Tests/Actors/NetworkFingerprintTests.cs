@@ -65,4 +65,41 @@ public class NetworkFingerprintTests
         }
         Assert.Same(start, start.Step(null, 0, default)); // no delivery, no send: unchanged
     }
+
+    /// <summary>
+    /// An actor model identifies a delivery's successor by the fingerprint its network would have after
+    /// the step, told without building that network; it must be the built network's, in every case a
+    /// multiset's counts can meet (a copy of an envelope in flight, the delivered envelope sent again,
+    /// one envelope sent twice in a step), and the field fingerprint derived from it the field's.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void A_step_fingerprint_told_without_building_is_the_built_step_s(string kind)
+    {
+        Assert.True(NetworkKinds.TryParse(kind, out var parsed));
+        var start = Network<string>.Of(parsed).Send(A).Send(A).Send(B).Send(C);
+        var o = new Out<string>();
+        o.Send(1, "a"); // a copy of an envelope in flight (A), and A itself when A is delivered
+        o.SetTimer("t", TimeSpan.Zero, TimeSpan.Zero); // not a send: skipped
+        o.Send(1, "c"); // C again: count 1 -> 0 -> 1 when C is delivered
+        o.Send(0, "b"); // from 0 to 0, not in flight
+        o.Send(1, "d");
+        o.Send(1, "d"); // twice in one step
+        var steps = 0;
+        foreach (var delivered in new Envelope<string>?[] { A, B, C, null })
+        {
+            var built = start.Step(delivered, 0, o.Entries);
+            if (!start.TryStepFingerprint(delivered, o.Entries, 0, out var told))
+            {
+                Assert.Equal(NetworkKind.Ordered, parsed); // ordered channels are built, not told
+                continue;
+            }
+            steps++;
+            Assert.Equal(built.GetFingerprint(), told);
+            Assert.Equal(built.FieldFingerprint, start.FieldFingerprintOf(told));
+            Assert.True(start.TryStepFingerprint(delivered, default, 0, out var deliveryOnly));
+            Assert.Equal(start.Step(delivered, 0, default).GetFingerprint(), deliveryOnly);
+        }
+        Assert.Equal(parsed == NetworkKind.Ordered ? 0 : 4, steps);
+    }
 }

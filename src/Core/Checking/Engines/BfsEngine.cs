@@ -42,6 +42,9 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
     // collections of `paxos 3` (8 to 14). Taken and given back by the workers, so under a lock.
     private readonly Stack<List<Candidate>> _candidateLists = new();
 
+    // Completes each kept successor whose model defers parts (see IDeferredParts).
+    private readonly IDeferredParts<TState>? _deferred = options.Model as IDeferredParts<TState>;
+
     public override string Name => "BFS";
 
     protected override EngineResult Search()
@@ -195,18 +198,20 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
     private readonly record struct Candidate(TState State, ulong Key, long Priority);
 
     /// <summary>Adds each successor not yet visited straight to the visited set and the next level (one thread).</summary>
-    private struct Direct(LevelBuilder next, VisitedSet table, ulong bits, int position) : ISuccessorSink<TState>
+    private struct Direct(LevelBuilder next, VisitedSet table, IDeferredParts<TState>? deferred, ulong bits, int position) : ISuccessorSink<TState>
     {
         public readonly void Prefetch(ulong key) => table.Prefetch(key);
 
         public readonly void Accept(int actionIndex, TState state, ulong key)
         {
-            if (table.TryAdd(key)) next.Add(state, key, bits, position, actionIndex);
+            if (!table.TryAdd(key)) return;
+            deferred?.Complete(state); // a kept state must not hold on to its parent's level
+            next.Add(state, key, bits, position, actionIndex);
         }
     }
 
     /// <summary>Claims each successor not yet visited, and keeps it while it is the best claim (parallel).</summary>
-    private struct Claim(List<Candidate> output, VisitedSet table, LevelClaims claims, long positionBase) : ISuccessorSink<TState>
+    private struct Claim(List<Candidate> output, VisitedSet table, LevelClaims claims, IDeferredParts<TState>? deferred, long positionBase) : ISuccessorSink<TState>
     {
         public readonly void Prefetch(ulong key) => table.Prefetch(key);
 
@@ -216,7 +221,9 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             if (actionIndex >= 1 << ActionIndexBits)
                 throw new NotSupportedException($"A state enables more than {1 << ActionIndexBits:N0} actions; parallel BFS supports at most that many.");
             var priority = positionBase | (long)actionIndex;
-            if (claims.Claim(key, priority)) output.Add(new Candidate(state, key, priority));
+            if (!claims.Claim(key, priority)) return;
+            deferred?.Complete(state); // on this worker's thread, not when the level is assembled
+            output.Add(new Candidate(state, key, priority));
         }
     }
 
@@ -313,12 +320,12 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
                         int children;
                         if (output is null)
                         {
-                            var sink = new Direct(_direct!, engine.Table, bits, position);
+                            var sink = new Direct(_direct!, engine.Table, engine._deferred, bits, position);
                             children = expander.Successors(state, key, scratch, ref sink);
                         }
                         else
                         {
-                            var sink = new Claim(output, engine.Table, _claims!, (long)position << ActionIndexBits);
+                            var sink = new Claim(output, engine.Table, _claims!, engine._deferred, (long)position << ActionIndexBits);
                             children = expander.Successors(state, key, scratch, ref sink);
                         }
                         _childCounts[position] = children;

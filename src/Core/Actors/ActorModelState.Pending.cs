@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Stateright.Actors;
+
+/// <summary>
+/// Successors made by a delivery are built only when first read. Most successors of an actor system
+/// state have been reached before (four in five for <c>linearizable-register 2</c>, one in two for
+/// <c>paxos 3</c>), and the checker drops those as soon as their fingerprint is known. A delivery's
+/// fingerprint needs the changed actor's and the network's fingerprints, not the copied actor array
+/// or the new network itself, so those are built on the first read of <see cref="ActorStates"/> or
+/// <see cref="Network"/>: for the successors that are kept, when they are expanded.
+/// </summary>
+public sealed partial record ActorModelState<TMsg, THistory>
+{
+    // Non-null until the parts are built. Written null (last) by whichever thread builds them first;
+    // a thread that still sees the step builds equal parts, and either thread's are kept.
+    private PendingStep? _pending;
+
+    /// <summary>A successor of <paramref name="pending"/>'s parent by a delivery, its actor array and network not yet built.</summary>
+    internal ActorModelState(PendingStep pending, THistory history, ulong historyFingerprint)
+        : this(default, null!, pending.Parent.Timers, pending.Parent.RandomChoices, pending.Parent.Crashed, pending.Parent.Storages, history)
+    {
+        var parent = pending.Parent;
+        _pending = pending;
+        _side = parent._side; // timers, random choices, crash flags and storages are the parent's
+        _historyFingerprint = historyFingerprint != 0 || typeof(THistory).IsValueType || !ReferenceEquals(history, parent.History)
+            ? historyFingerprint
+            : parent._historyFingerprint;
+    }
+
+    /// <summary>Whether the actor array and the network are still to be built (for tests).</summary>
+    internal bool HasPendingParts => _pending is not null;
+
+    /// <summary>Builds whatever this state left to be built (nothing, unless it is a successor by a delivery not yet read).</summary>
+    internal void Complete()
+    {
+        if (_pending is not null) Materialize();
+    }
+
+    /// <summary>Builds the actor array and the network of a successor made by a delivery.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Materialize()
+    {
+        var pending = Volatile.Read(ref _pending);
+        if (pending is null) return;
+        var parent = pending.Parent;
+        var states = parent.ActorStates;
+        var fingerprints = parent._actorFingerprints!;
+        if (pending.ChangedIndex >= 0)
+        {
+            var index = pending.ChangedIndex;
+            var array = states.ToArray();
+            array[index] = pending.Model.PoolActorState(pending.ChangedFingerprint, pending.ChangedState!);
+            states = ImmutableCollectionsMarshal.AsImmutableArray(array);
+            fingerprints = (ulong[])fingerprints.Clone();
+            fingerprints[index] = pending.ChangedFingerprint;
+        }
+        var network = pending.BuildNetwork();
+        // The state's fingerprint already counted the network: a network that differs would make the
+        // visited set hold the wrong state. Never expected; checked because it costs one comparison.
+        if (network.GetFingerprint() != pending.NetworkFingerprint)
+            throw new InvalidOperationException($"Internal error: the {network.KindName} network built for a delivery of {pending.Delivered} does not have the fingerprint the state was identified by.");
+        network.KnowFieldFingerprint(pending.NetworkFieldFingerprint);
+        _actorStates = states;
+        _network = network;
+        _actorFingerprints ??= fingerprints;
+        Volatile.Write(ref _pending, null);
+    }
+
+    /// <summary>
+    /// What a delivery changed: the actor's state (if it changed) with its fingerprint, the network's
+    /// fingerprint after the step, and the step's sends, from which the network is built when read.
+    /// Kept small: one is made for every successor by a delivery, and most are dropped unread.
+    /// </summary>
+    internal sealed class PendingStep
+    {
+        private SendPair _pair; // the first two sends, in place: a step rarely sends more
+        private readonly Send[]? _more; // all of them, when there are more than two
+        private readonly int _sendCount;
+
+        public PendingStep(
+            ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> parent, Envelope<TMsg> delivered,
+            int changedIndex, object? changedState, ulong changedFingerprint, ulong networkFingerprint, ReadOnlySpan<Out<TMsg>.Entry> sends)
+        {
+            Model = model;
+            Parent = parent;
+            Delivered = delivered;
+            ChangedIndex = changedIndex;
+            ChangedState = changedState;
+            ChangedFingerprint = changedFingerprint;
+            NetworkFingerprint = networkFingerprint;
+            _sendCount = sends.Length;
+            Span<Send> target = sends.Length > 2 ? (_more = new Send[sends.Length]) : _pair;
+            for (var i = 0; i < sends.Length; i++) target[i] = new Send(sends[i].Destination, sends[i].Msg);
+        }
+
+        public ActorModel<TMsg, THistory> Model { get; }
+        public ActorModelState<TMsg, THistory> Parent { get; }
+        public Envelope<TMsg> Delivered { get; }
+
+        /// <summary>The index of the actor whose state changed, or -1.</summary>
+        public int ChangedIndex { get; }
+        public object? ChangedState { get; }
+        public ulong ChangedFingerprint { get; }
+
+        /// <summary>The network's own fingerprint after the step.</summary>
+        public ulong NetworkFingerprint { get; }
+
+        /// <summary>The network's fingerprint as the state's field after the step.</summary>
+        public ulong NetworkFieldFingerprint => Parent.Network.FieldFingerprintOf(NetworkFingerprint);
+
+        /// <summary>The network after the step: the parent's, with the delivery and the sends.</summary>
+        public Network<TMsg> BuildNetwork()
+        {
+            var entries = new EntryBuffer();
+            Span<Out<TMsg>.Entry> span = _sendCount <= 2 ? entries : new Out<TMsg>.Entry[_sendCount];
+            ReadOnlySpan<Send> sends = _more ?? ((ReadOnlySpan<Send>)_pair)[.._sendCount];
+            for (var i = 0; i < sends.Length; i++) span[i] = new Out<TMsg>.Entry(sends[i].Destination, sends[i].Msg, null);
+            return Parent.Network.Step(Delivered, Delivered.Dst, span[.._sendCount]);
+        }
+
+        private readonly record struct Send(Id Destination, TMsg Msg);
+
+        [InlineArray(2)]
+        private struct SendPair
+        {
+            private Send _first;
+        }
+
+        [InlineArray(2)]
+        private struct EntryBuffer
+        {
+            private Out<TMsg>.Entry _first;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Stateright;
+
+/// <summary>
+/// A model whose successors may leave parts to be built when first read: an actor system state made by
+/// a delivery is identified by its fingerprint first, and most such successors are dropped as seen
+/// before without being built (see <c>ActorModelState.PendingStep</c>). Until built, a successor
+/// refers to its parent. An engine that keeps states alive for long (BFS keeps whole levels)
+/// completes each state it keeps, so that a level never holds on to the level before it.
+/// </summary>
+internal interface IDeferredParts<in TState>
+{
+    /// <summary>Builds whatever <paramref name="state"/> left to be built.</summary>
+    void Complete(TState state);
+}
