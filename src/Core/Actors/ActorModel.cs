@@ -211,8 +211,9 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
             case ActorModelAction<TMsg>.Drop drop:
                 return Builder.From(this, state, state.Network.OnDrop(drop.Envelope), state.History).Build(state.Crashed);
 
-            case ActorModelAction<TMsg>.Deliver(var src, var dst, var msg):
+            case ActorModelAction<TMsg>.Deliver deliver:
             {
+                var (src, dst, msg) = deliver;
                 var index = dst.Index;
                 if (index >= _actors.Count || state.Crashed[index]) return null; // undeliverable
                 var o = ScratchOut();
@@ -223,7 +224,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 if (!changed && o.Count == 0 && !IsOrdered) return null;
                 var envelope = new Envelope<TMsg>(src, dst, msg);
                 var history = _recordMsgIn(state.History, envelope);
-                if (PendingSuccessor(state, envelope, changed, next, o, history) is { } pending) return pending;
+                if (PendingSuccessor(state, deliver, changed, next, o, history) is { } pending) return pending;
                 var builder = Builder.From(this, state, state.Network, history);
                 if (changed) builder.SetActorState(index, next);
                 builder.Apply(this, dst, o, delivered: envelope);
@@ -281,25 +282,26 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
     }
 
     /// <summary>
-    /// The successor by the delivery of <paramref name="delivered"/>, identified by its fingerprint with
+    /// The successor by <paramref name="delivery"/>, identified by its fingerprint with
     /// its actor array and network left to be built when read (see <c>ActorModelState.PendingStep</c>),
     /// if the step only changed the receiver's state and sent messages, and the network can tell its
     /// fingerprint after the step; otherwise null, and the caller builds the state.
     /// </summary>
-    private ActorModelState<TMsg, THistory>? PendingSuccessor(ActorModelState<TMsg, THistory> state, Envelope<TMsg> delivered, bool changed, object next, Out<TMsg> o, THistory history)
+    private ActorModelState<TMsg, THistory>? PendingSuccessor(ActorModelState<TMsg, THistory> state, ActorModelAction<TMsg>.Deliver delivery, bool changed, object next, Out<TMsg> o, THistory history)
     {
         var parentFingerprints = state.CachedActorFingerprints;
         if (parentFingerprints is null || parentFingerprints.Length != _actors.Count) return null;
         var entries = o.Entries;
         foreach (ref readonly var entry in entries) if (entry.Other is not null) return null; // timers, random choices, storage
-        var network = state.Network;
-        if (!network.TryStepFingerprint(delivered, entries, delivered.Dst, out var networkFingerprint)) return null;
-        foreach (ref readonly var entry in entries) history = _recordMsgOut(history, new Envelope<TMsg>(delivered.Dst, entry.Destination, entry.Msg));
+        var actor = delivery.Dst;
+        Span<ulong> sendFingerprints = entries.Length <= 16 ? stackalloc ulong[entries.Length] : new ulong[entries.Length];
+        if (!state.Network.TryStepFingerprint(new Envelope<TMsg>(delivery.Src, actor, delivery.Msg), entries, actor, sendFingerprints, out var networkFingerprint)) return null;
+        foreach (ref readonly var entry in entries) history = _recordMsgOut(history, new Envelope<TMsg>(actor, entry.Destination, entry.Msg));
         var (pooledHistory, historyFingerprint) = PoolHistory(state, history);
         var pending = new ActorModelState<TMsg, THistory>.PendingStep(
-            this, state, delivered,
-            changed ? delivered.Dst.Index : -1, changed ? next : null, changed ? ActorModelState<TMsg, THistory>.ActorFingerprint(next) : 0,
-            networkFingerprint, entries);
+            this, state, delivery,
+            changed ? actor.Index : -1, changed ? next : null, changed ? ActorModelState<TMsg, THistory>.ActorFingerprint(next) : 0,
+            networkFingerprint, entries, sendFingerprints);
         return new ActorModelState<TMsg, THistory>(pending, pooledHistory, historyFingerprint);
     }
 

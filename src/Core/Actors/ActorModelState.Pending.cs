@@ -61,7 +61,7 @@ public sealed partial record ActorModelState<TMsg, THistory>
         // The state's fingerprint already counted the network: a network that differs would make the
         // visited set hold the wrong state. Never expected; checked because it costs one comparison.
         if (network.GetFingerprint() != pending.NetworkFingerprint)
-            throw new InvalidOperationException($"Internal error: the {network.KindName} network built for a delivery of {pending.Delivered} does not have the fingerprint the state was identified by.");
+            throw new InvalidOperationException($"Internal error: the {network.KindName} network built for a delivery of {pending.Delivery} does not have the fingerprint the state was identified by.");
         network.KnowFieldFingerprint(pending.NetworkFieldFingerprint);
         _actorStates = states;
         _network = network;
@@ -81,24 +81,29 @@ public sealed partial record ActorModelState<TMsg, THistory>
         private readonly int _sendCount;
 
         public PendingStep(
-            ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> parent, Envelope<TMsg> delivered,
-            int changedIndex, object? changedState, ulong changedFingerprint, ulong networkFingerprint, ReadOnlySpan<Out<TMsg>.Entry> sends)
+            ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> parent, ActorModelAction<TMsg>.Deliver delivery,
+            int changedIndex, object? changedState, ulong changedFingerprint, ulong networkFingerprint,
+            ReadOnlySpan<Out<TMsg>.Entry> sends, ReadOnlySpan<ulong> sendFingerprints)
         {
             Model = model;
             Parent = parent;
-            Delivered = delivered;
+            Delivery = delivery;
             ChangedIndex = changedIndex;
             ChangedState = changedState;
             ChangedFingerprint = changedFingerprint;
             NetworkFingerprint = networkFingerprint;
             _sendCount = sends.Length;
             Span<Send> target = sends.Length > 2 ? (_more = new Send[sends.Length]) : _pair;
-            for (var i = 0; i < sends.Length; i++) target[i] = new Send(sends[i].Destination, sends[i].Msg);
+            for (var i = 0; i < sends.Length; i++) target[i] = new Send(sends[i].Destination, sends[i].Msg, sendFingerprints[i]);
         }
 
+        /// <summary>The model, whose pool the new actor state joins when the checker shares parts.</summary>
         public ActorModel<TMsg, THistory> Model { get; }
+
         public ActorModelState<TMsg, THistory> Parent { get; }
-        public Envelope<TMsg> Delivered { get; }
+
+        /// <summary>The delivery (the action's own object, which every state with the envelope in flight shares).</summary>
+        public ActorModelAction<TMsg>.Deliver Delivery { get; }
 
         /// <summary>The index of the actor whose state changed, or -1.</summary>
         public int ChangedIndex { get; }
@@ -115,13 +120,26 @@ public sealed partial record ActorModelState<TMsg, THistory>
         public Network<TMsg> BuildNetwork()
         {
             var entries = new EntryBuffer();
+            var fingerprints = new FingerprintBuffer();
             Span<Out<TMsg>.Entry> span = _sendCount <= 2 ? entries : new Out<TMsg>.Entry[_sendCount];
+            Span<ulong> keys = _sendCount <= 2 ? fingerprints : new ulong[_sendCount];
             ReadOnlySpan<Send> sends = _more ?? ((ReadOnlySpan<Send>)_pair)[.._sendCount];
-            for (var i = 0; i < sends.Length; i++) span[i] = new Out<TMsg>.Entry(sends[i].Destination, sends[i].Msg, null);
-            return Parent.Network.Step(Delivered, Delivered.Dst, span[.._sendCount]);
+            for (var i = 0; i < sends.Length; i++)
+            {
+                span[i] = new Out<TMsg>.Entry(sends[i].Destination, sends[i].Msg, null);
+                keys[i] = sends[i].Fingerprint;
+            }
+            return Parent.Network.Step(new Envelope<TMsg>(Delivery.Src, Delivery.Dst, Delivery.Msg), Delivery.Dst, span[.._sendCount], keys[.._sendCount]);
         }
 
-        private readonly record struct Send(Id Destination, TMsg Msg);
+        /// <summary>A send, with its envelope's fingerprint (computed for the state's, reused to build the network).</summary>
+        private readonly record struct Send(Id Destination, TMsg Msg, ulong Fingerprint);
+
+        [InlineArray(2)]
+        private struct FingerprintBuffer
+        {
+            private ulong _first;
+        }
 
         [InlineArray(2)]
         private struct SendPair

@@ -40,7 +40,11 @@ public abstract class Network<TMsg> : IFingerprintable, IRewritable<Network<TMsg
     /// network as <see cref="OnDeliver"/> followed by one <see cref="Send"/> per message; the unordered
     /// networks build it in one go, so a step that sends two messages makes one network, not three.
     /// </summary>
-    internal virtual Network<TMsg> Step(Envelope<TMsg>? delivered, Id src, ReadOnlySpan<Out<TMsg>.Entry> entries)
+    /// <remarks>
+    /// <paramref name="sendFingerprints"/>: the fingerprints of the sent envelopes, in order, if known
+    /// (from <see cref="TryStepFingerprint"/>); empty to compute them.
+    /// </remarks>
+    internal virtual Network<TMsg> Step(Envelope<TMsg>? delivered, Id src, ReadOnlySpan<Out<TMsg>.Entry> entries, ReadOnlySpan<ulong> sendFingerprints = default)
     {
         var network = delivered is { } envelope ? OnDeliver(envelope) : this;
         foreach (ref readonly var entry in entries)
@@ -51,9 +55,10 @@ public abstract class Network<TMsg> : IFingerprintable, IRewritable<Network<TMsg
     /// <summary>
     /// The fingerprint (<see cref="GetFingerprint"/>) of the network <see cref="Step"/> would build, computed
     /// without building it: most successors of an actor state have been seen before, and are dropped as
-    /// soon as their fingerprint is known. False if this kind cannot tell (the step is then built).
+    /// soon as their fingerprint is known. <paramref name="sendFingerprints"/> receives each sent envelope's
+    /// fingerprint, for the step to reuse. False if this kind cannot tell (the step is then built).
     /// </summary>
-    internal virtual bool TryStepFingerprint(Envelope<TMsg>? delivered, ReadOnlySpan<Out<TMsg>.Entry> entries, Id src, out ulong fingerprint)
+    internal virtual bool TryStepFingerprint(Envelope<TMsg>? delivered, ReadOnlySpan<Out<TMsg>.Entry> entries, Id src, Span<ulong> sendFingerprints, out ulong fingerprint)
     {
         fingerprint = 0;
         return false;
@@ -155,6 +160,10 @@ public abstract class Network<TMsg> : IFingerprintable, IRewritable<Network<TMsg
 internal readonly record struct EnvelopeKey(Id Src, Id Dst, ulong Fingerprint) : IComparable<EnvelopeKey>
 {
     public static EnvelopeKey Of<TMsg>(Envelope<TMsg> envelope) => new(envelope.Src, envelope.Dst, Stateright.Fingerprint.Of(envelope));
+
+    /// <summary>The key of a step's send #<paramref name="index"/>: its fingerprint from <paramref name="known"/> if there, else computed.</summary>
+    public static EnvelopeKey Of<TMsg>(Envelope<TMsg> envelope, ReadOnlySpan<ulong> known, int index) =>
+        index < known.Length ? new(envelope.Src, envelope.Dst, known[index]) : Of(envelope);
 
     public int CompareTo(EnvelopeKey other) =>
         Src != other.Src ? Src.CompareTo(other.Src) : Dst != other.Dst ? Dst.CompareTo(other.Dst) : Fingerprint.CompareTo(other.Fingerprint);

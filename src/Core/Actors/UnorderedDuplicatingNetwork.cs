@@ -39,7 +39,7 @@ internal sealed class UnorderedDuplicatingNetwork<TMsg>(Flight<TMsg>[] flights, 
         return new UnorderedDuplicatingNetwork<TMsg>(flights, index >= 0 ? flights[index] : Flight<TMsg>.Shared(key, envelope), sum);
     }
 
-    internal override Network<TMsg> Step(Envelope<TMsg>? delivered, Id src, ReadOnlySpan<Out<TMsg>.Entry> entries)
+    internal override Network<TMsg> Step(Envelope<TMsg>? delivered, Id src, ReadOnlySpan<Out<TMsg>.Entry> entries, ReadOnlySpan<ulong> sendFingerprints = default)
     {
         var last = lastDelivered;
         if (delivered is { } envelope)
@@ -52,11 +52,12 @@ internal sealed class UnorderedDuplicatingNetwork<TMsg>(Flight<TMsg>[] flights, 
         Flight<TMsg>[]? buffer = null;
         var length = flights.Length;
         var total = sum;
+        var sendIndex = 0;
         foreach (ref readonly var entry in entries)
         {
             if (entry.Other is not null) continue;
             var sent = new Envelope<TMsg>(src, entry.Destination, entry.Msg);
-            var key = EnvelopeKey.Of(sent);
+            var key = EnvelopeKey.Of(sent, sendFingerprints, sendIndex++);
             var index = Flights.Find<TMsg>(buffer is null ? flights : buffer.AsSpan(0, length), key);
             if (index >= 0) continue;
             if (buffer is null)
@@ -71,7 +72,7 @@ internal sealed class UnorderedDuplicatingNetwork<TMsg>(Flight<TMsg>[] flights, 
         return new UnorderedDuplicatingNetwork<TMsg>(buffer is null ? flights : Flights.Trimmed(buffer, length), last, total);
     }
 
-    internal override bool TryStepFingerprint(Envelope<TMsg>? delivered, ReadOnlySpan<Out<TMsg>.Entry> entries, Id src, out ulong fingerprint)
+    internal override bool TryStepFingerprint(Envelope<TMsg>? delivered, ReadOnlySpan<Out<TMsg>.Entry> entries, Id src, Span<ulong> sendFingerprints, out ulong fingerprint)
     {
         // As Step: the delivered envelope becomes the last delivered, and each send not yet in the set adds its term once.
         var last = lastDelivered is { } flight ? flight.Key.Fingerprint : 0;
@@ -83,11 +84,13 @@ internal sealed class UnorderedDuplicatingNetwork<TMsg>(Flight<TMsg>[] flights, 
         var total = sum;
         var sends = SendCount(entries);
         Span<EnvelopeKey> added = sends <= 16 ? stackalloc EnvelopeKey[sends] : new EnvelopeKey[sends];
-        var n = 0;
+        int n = 0, told = 0;
         foreach (ref readonly var entry in entries)
         {
             if (entry.Other is not null) continue;
             var key = EnvelopeKey.Of(new Envelope<TMsg>(src, entry.Destination, entry.Msg));
+            if (told < sendFingerprints.Length) sendFingerprints[told] = key.Fingerprint;
+            told++;
             if (Flights.Find<TMsg>(flights, key) >= 0 || added[..n].Contains(key)) continue;
             total += Term(key);
             added[n++] = key;

@@ -37,7 +37,7 @@ internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(Flight<TMsg>[] flight
 
     public override Network<TMsg> OnDrop(Envelope<TMsg> envelope) => Remove(envelope);
 
-    internal override Network<TMsg> Step(Envelope<TMsg>? delivered, Id src, ReadOnlySpan<Out<TMsg>.Entry> entries)
+    internal override Network<TMsg> Step(Envelope<TMsg>? delivered, Id src, ReadOnlySpan<Out<TMsg>.Entry> entries, ReadOnlySpan<ulong> sendFingerprints = default)
     {
         var sends = SendCount(entries);
         if (sends == 0) return delivered is { } only ? Remove(only) : this;
@@ -68,11 +68,12 @@ internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(Flight<TMsg>[] flight
             Array.Copy(flights, buffer, removed);
             Array.Copy(flights, removed + 1, buffer, removed, flights.Length - removed - 1);
         }
+        var sendIndex = 0;
         foreach (ref readonly var entry in entries)
         {
             if (entry.Other is not null) continue;
             var sent = new Envelope<TMsg>(src, entry.Destination, entry.Msg);
-            var key = EnvelopeKey.Of(sent);
+            var key = EnvelopeKey.Of(sent, sendFingerprints, sendIndex++);
             var index = Flights.Find<TMsg>(buffer.AsSpan(0, length), key);
             if (index < 0)
             {
@@ -89,7 +90,7 @@ internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(Flight<TMsg>[] flight
         return new UnorderedNonDuplicatingNetwork<TMsg>(Flights.Trimmed(buffer, length), total);
     }
 
-    internal override bool TryStepFingerprint(Envelope<TMsg>? delivered, ReadOnlySpan<Out<TMsg>.Entry> entries, Id src, out ulong fingerprint)
+    internal override bool TryStepFingerprint(Envelope<TMsg>? delivered, ReadOnlySpan<Out<TMsg>.Entry> entries, Id src, Span<ulong> sendFingerprints, out ulong fingerprint)
     {
         // The sum after the step, from the counts Step would leave: each key's count in this network,
         // less the delivered copy, plus the copies the step sent before.
@@ -115,6 +116,7 @@ internal sealed class UnorderedNonDuplicatingNetwork<TMsg>(Flight<TMsg>[] flight
             if (removed >= 0 && key == removedKey) before--;
             for (var j = 0; j < n; j++) if (sent[j] == key) before++;
             total += Term(key, before + 1) - Term(key, before);
+            if (n < sendFingerprints.Length) sendFingerprints[n] = key.Fingerprint;
             sent[n++] = key;
         }
         fingerprint = FingerprintOf(total);

@@ -85,11 +85,13 @@ public class NetworkFingerprintTests
         o.Send(0, "b"); // from 0 to 0, not in flight
         o.Send(1, "d");
         o.Send(1, "d"); // twice in one step
+        var sends = o.Commands.OfType<Command<string>.Send>().ToList();
         var steps = 0;
         foreach (var delivered in new Envelope<string>?[] { A, B, C, null })
         {
             var built = start.Step(delivered, 0, o.Entries);
-            if (!start.TryStepFingerprint(delivered, o.Entries, 0, out var told))
+            var sendFingerprints = new ulong[5];
+            if (!start.TryStepFingerprint(delivered, o.Entries, 0, sendFingerprints, out var told))
             {
                 Assert.Equal(NetworkKind.Ordered, parsed); // ordered channels are built, not told
                 continue;
@@ -97,7 +99,12 @@ public class NetworkFingerprintTests
             steps++;
             Assert.Equal(built.GetFingerprint(), told);
             Assert.Equal(built.FieldFingerprint, start.FieldFingerprintOf(told));
-            Assert.True(start.TryStepFingerprint(delivered, default, 0, out var deliveryOnly));
+            // The step built from the told send fingerprints is the same network.
+            Assert.Equal(sends.Select(x => Fingerprint.Of(new Envelope<string>(0, x.Destination, x.Msg))), sendFingerprints);
+            var reused = start.Step(delivered, 0, o.Entries, sendFingerprints);
+            Assert.Equal(built.ToString(), reused.ToString());
+            Assert.Equal(built.GetFingerprint(), reused.GetFingerprint());
+            Assert.True(start.TryStepFingerprint(delivered, default, 0, default, out var deliveryOnly));
             Assert.Equal(start.Step(delivered, 0, default).GetFingerprint(), deliveryOnly);
         }
         Assert.Equal(parsed == NetworkKind.Ordered ? 0 : 4, steps);
