@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using static Stateright.FingerprintMath;
 
 namespace Stateright;
@@ -64,7 +65,9 @@ internal static class FingerprintCompiler
     private static RuntimeTypeEntry CreateRuntimeTypeEntry<T>()
     {
         var exact = ExactFingerprinter<T>.Function;
-        return new(typeof(T), TypeTag<T>.Value, value => exact((T)value), Guarded: !Fingerprinter<T>.IsBoundedTree);
+        // OfObject calls an entry only for a value of exactly type T, so a reference needs no cast check.
+        Func<object, ulong> ofObject = typeof(T).IsValueType ? value => exact((T)value) : value => exact(Unsafe.As<object, T>(ref value));
+        return new(typeof(T), TypeTag<T>.Value, ofObject, Guarded: !Fingerprinter<T>.IsBoundedTree);
     }
 
     /// <summary>How <see cref="OfObject"/> fingerprints values of one runtime type: the type's tag, its exact fingerprint, and whether that can recurse (and so needs the depth guard).</summary>

@@ -72,6 +72,30 @@ public class CyclicStateTests
         Assert.Equal("CyclicStateTests+Chain(.Next)×1000", e.MemberPath);
     }
 
+    /// <summary>
+    /// The depth guard also checks the stack: on a thread whose stack is too small for 1,000 levels, a
+    /// deep value is reported (after a shallow one fingerprinted fine), whatever the level count allows.
+    /// </summary>
+    [Fact]
+    public void A_deep_value_on_a_thread_with_a_small_stack_is_reported_not_a_stack_overflow()
+    {
+        Chain? chain = null;
+        for (var i = 0; i < 990; i++) chain = new Chain(i, chain);
+        ulong shallow = 0;
+        Exception? error = null;
+        var thread = new Thread(() =>
+        {
+            shallow = Fingerprint.Of(new Chain(1, new Chain(2, null)));
+            try { Fingerprint.Of(chain); }
+            catch (Exception e) { error = e; }
+        }, maxStackSize: 160 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.Equal(Fingerprint.Of(new Chain(1, new Chain(2, null))), shallow);
+        var reported = Assert.IsType<UnfingerprintableTypeException>(error);
+        Assert.Contains("nests", reported.Message);
+    }
+
     [Fact]
     public void Deep_but_reasonable_values_still_fingerprint_structurally()
     {
