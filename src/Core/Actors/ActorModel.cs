@@ -33,6 +33,13 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
 
     void IDeferredParts<ActorModelState<TMsg, THistory>>.Complete(ActorModelState<TMsg, THistory> state) => state.Complete();
 
+    void IDeferredParts<ActorModelState<TMsg, THistory>>.Recycle(ActorModelState<TMsg, THistory> dropped)
+    {
+        // Only a successor by a delivery that nothing has read (a boundary that read its parts built
+        // them, and may have kept it): its object and its step's make the thread's next such successor.
+        if (dropped.HasPendingParts) DroppedSuccessors.Add(dropped);
+    }
+
     /// <summary>Creates an empty model whose history starts as <paramref name="initialHistory"/>.</summary>
     public ActorModel(THistory initialHistory) => InitialHistory = initialHistory;
 
@@ -298,10 +305,13 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         if (!state.Network.TryStepFingerprint(new Envelope<TMsg>(delivery.Src, actor, delivery.Msg), entries, actor, sendFingerprints, out var networkFingerprint)) return null;
         foreach (ref readonly var entry in entries) history = _recordMsgOut(history, new Envelope<TMsg>(actor, entry.Destination, entry.Msg));
         var (pooledHistory, historyFingerprint) = PoolHistory(state, history);
+        var changedIndex = changed ? actor.Index : -1;
+        var changedState = changed ? next : null;
+        var changedFingerprint = changed ? ActorModelState<TMsg, THistory>.ActorFingerprint(next) : 0;
+        if (DroppedSuccessors.Take<TMsg, THistory>() is { } dropped)
+            return dropped.Reuse(this, state, delivery, changedIndex, changedState, changedFingerprint, networkFingerprint, entries, sendFingerprints, pooledHistory, historyFingerprint);
         var pending = new ActorModelState<TMsg, THistory>.PendingStep(
-            this, state, delivery,
-            changed ? actor.Index : -1, changed ? next : null, changed ? ActorModelState<TMsg, THistory>.ActorFingerprint(next) : 0,
-            networkFingerprint, entries, sendFingerprints);
+            this, state, delivery, changedIndex, changedState, changedFingerprint, networkFingerprint, entries, sendFingerprints);
         return new ActorModelState<TMsg, THistory>(pending, pooledHistory, historyFingerprint);
     }
 

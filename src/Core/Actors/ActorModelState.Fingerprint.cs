@@ -58,11 +58,11 @@ public sealed partial record ActorModelState<TMsg, THistory>
     {
         _actorStates = original.ActorStates;
         _network = original.Network;
-        Timers = original.Timers;
-        RandomChoices = original.RandomChoices;
-        Crashed = original.Crashed;
-        Storages = original.Storages;
-        History = original.History;
+        _timers = original.Timers;
+        _randomChoices = original.RandomChoices;
+        _crashed = original.Crashed;
+        _storages = original.Storages;
+        _history = original.History;
     }
 
     /// <summary>The fingerprint of each actor's state if already computed (for a successor to reuse), else null.</summary>

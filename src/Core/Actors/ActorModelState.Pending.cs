@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -21,17 +22,47 @@ public sealed partial record ActorModelState<TMsg, THistory>
     /// <summary>A successor of <paramref name="pending"/>'s parent by a delivery, its actor array and network not yet built.</summary>
     internal ActorModelState(PendingStep pending, THistory history, ulong historyFingerprint)
         : this(default, null!, pending.Parent.Timers, pending.Parent.RandomChoices, pending.Parent.Crashed, pending.Parent.Storages, history)
+        => InitPending(pending, historyFingerprint);
+
+    /// <summary>Whether the actor array and the network are still to be built (for tests).</summary>
+    internal bool HasPendingParts => _pending is not null;
+
+    /// <summary>
+    /// Makes this successor, dropped by the checker before anything read its parts, the successor of
+    /// <paramref name="parent"/> by <paramref name="delivery"/>, as <c>new ActorModelState(pending, …)</c> would,
+    /// reusing this object and its step's (see <see cref="DroppedSuccessors"/>). Every field is
+    /// written: nothing of the state it was may remain, its fingerprint least of all.
+    /// </summary>
+    internal ActorModelState<TMsg, THistory> Reuse(
+        ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> parent, ActorModelAction<TMsg>.Deliver delivery,
+        int changedIndex, object? changedState, ulong changedFingerprint, ulong networkFingerprint,
+        ReadOnlySpan<Out<TMsg>.Entry> sends, ReadOnlySpan<ulong> sendFingerprints, THistory history, ulong historyFingerprint)
+    {
+        var pending = _pending!;
+        pending.Reset(model, parent, delivery, changedIndex, changedState, changedFingerprint, networkFingerprint, sends, sendFingerprints);
+        _actorStates = default;
+        _network = null!;
+        _timers = parent.Timers;
+        _randomChoices = parent.RandomChoices;
+        _crashed = parent.Crashed;
+        _storages = parent.Storages;
+        _history = history;
+        _actorFingerprints = null;
+        _fingerprint = 0;
+        InitPending(pending, historyFingerprint);
+        return this;
+    }
+
+    /// <summary>What the two ways of making a successor by a delivery share: the step, and the caches it leaves valid.</summary>
+    private void InitPending(PendingStep pending, ulong historyFingerprint)
     {
         var parent = pending.Parent;
         _pending = pending;
         _side = parent._side; // timers, random choices, crash flags and storages are the parent's
-        _historyFingerprint = historyFingerprint != 0 || typeof(THistory).IsValueType || !ReferenceEquals(history, parent.History)
+        _historyFingerprint = historyFingerprint != 0 || typeof(THistory).IsValueType || !ReferenceEquals(_history, parent.History)
             ? historyFingerprint
             : parent._historyFingerprint;
     }
-
-    /// <summary>Whether the actor array and the network are still to be built (for tests).</summary>
-    internal bool HasPendingParts => _pending is not null;
 
     /// <summary>Builds whatever this state left to be built (nothing, unless it is a successor by a delivery not yet read).</summary>
     internal void Complete()
@@ -77,10 +108,18 @@ public sealed partial record ActorModelState<TMsg, THistory>
     internal sealed class PendingStep
     {
         private SendPair _pair; // the first two sends, in place: a step rarely sends more
-        private readonly Send[]? _more; // all of them, when there are more than two
-        private readonly int _sendCount;
+        private Send[]? _more; // all of them, when there are more than two
+        private int _sendCount;
 
         public PendingStep(
+            ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> parent, ActorModelAction<TMsg>.Deliver delivery,
+            int changedIndex, object? changedState, ulong changedFingerprint, ulong networkFingerprint,
+            ReadOnlySpan<Out<TMsg>.Entry> sends, ReadOnlySpan<ulong> sendFingerprints)
+            => Reset(model, parent, delivery, changedIndex, changedState, changedFingerprint, networkFingerprint, sends, sendFingerprints);
+
+        /// <summary>Sets every field: a step is reused for another successor's (see <see cref="Reuse"/>).</summary>
+        [MemberNotNull(nameof(Model), nameof(Parent), nameof(Delivery))]
+        public void Reset(
             ActorModel<TMsg, THistory> model, ActorModelState<TMsg, THistory> parent, ActorModelAction<TMsg>.Deliver delivery,
             int changedIndex, object? changedState, ulong changedFingerprint, ulong networkFingerprint,
             ReadOnlySpan<Out<TMsg>.Entry> sends, ReadOnlySpan<ulong> sendFingerprints)
@@ -93,25 +132,27 @@ public sealed partial record ActorModelState<TMsg, THistory>
             ChangedFingerprint = changedFingerprint;
             NetworkFingerprint = networkFingerprint;
             _sendCount = sends.Length;
+            _pair = default;
+            _more = null;
             Span<Send> target = sends.Length > 2 ? (_more = new Send[sends.Length]) : _pair;
             for (var i = 0; i < sends.Length; i++) target[i] = new Send(sends[i].Destination, sends[i].Msg, sendFingerprints[i]);
         }
 
         /// <summary>The model, whose pool the new actor state joins when the checker shares parts.</summary>
-        public ActorModel<TMsg, THistory> Model { get; }
+        public ActorModel<TMsg, THistory> Model { get; private set; }
 
-        public ActorModelState<TMsg, THistory> Parent { get; }
+        public ActorModelState<TMsg, THistory> Parent { get; private set; }
 
         /// <summary>The delivery (the action's own object, which every state with the envelope in flight shares).</summary>
-        public ActorModelAction<TMsg>.Deliver Delivery { get; }
+        public ActorModelAction<TMsg>.Deliver Delivery { get; private set; }
 
         /// <summary>The index of the actor whose state changed, or -1.</summary>
-        public int ChangedIndex { get; }
-        public object? ChangedState { get; }
-        public ulong ChangedFingerprint { get; }
+        public int ChangedIndex { get; private set; }
+        public object? ChangedState { get; private set; }
+        public ulong ChangedFingerprint { get; private set; }
 
         /// <summary>The network's own fingerprint after the step.</summary>
-        public ulong NetworkFingerprint { get; }
+        public ulong NetworkFingerprint { get; private set; }
 
         /// <summary>The network's fingerprint as the state's field after the step.</summary>
         public ulong NetworkFieldFingerprint => Parent.Network.FieldFingerprintOf(NetworkFingerprint);

@@ -24,6 +24,13 @@ public sealed partial record ActorModelState<TMsg, THistory>(
     private ImmutableArray<object> _actorStates = ActorStates;
     private Network<TMsg> _network = Network;
 
+    // Fields rather than auto-properties, so that a dropped successor can be made another (see Reuse).
+    private ImmutableArray<ImmutableHashSet<object>> _timers = Timers;
+    private ImmutableArray<ImmutableDictionary<string, ImmutableArray<object>>> _randomChoices = RandomChoices;
+    private ImmutableArray<bool> _crashed = Crashed;
+    private ImmutableArray<object?> _storages = Storages;
+    private THistory _history = History;
+
     /// <summary>Every actor's state, by id.</summary>
     public ImmutableArray<object> ActorStates
     {
@@ -45,6 +52,21 @@ public sealed partial record ActorModelState<TMsg, THistory>(
         }
         init => _network = value;
     }
+
+    /// <summary>The timers set, by actor id.</summary>
+    public ImmutableArray<ImmutableHashSet<object>> Timers { get => _timers; init => _timers = value; }
+
+    /// <summary>The random choices pending, by actor id: each key's options.</summary>
+    public ImmutableArray<ImmutableDictionary<string, ImmutableArray<object>>> RandomChoices { get => _randomChoices; init => _randomChoices = value; }
+
+    /// <summary>Which actors have crashed, by actor id.</summary>
+    public ImmutableArray<bool> Crashed { get => _crashed; init => _crashed = value; }
+
+    /// <summary>Each actor's durable storage, by actor id (null where it stored nothing).</summary>
+    public ImmutableArray<object?> Storages { get => _storages; init => _storages = value; }
+
+    /// <summary>The history that properties inspect (e.g. a linearizability tester).</summary>
+    public THistory History { get => _history; init => _history = value; }
 
     /// <summary>
     /// The state with the actors renamed: each actor's state, timers, random choices, crash flag and

@@ -201,4 +201,60 @@ public class StateFingerprintTests
             Assert.Equal(states.Count, model.Checker().Threads(threads).SpawnDfs().Join().UniqueStateCount);
         }
     }
+
+    /// <summary>
+    /// DFS hands back each successor it drops as seen before, and the model makes the thread's next
+    /// successor by a delivery out of it: the reused object must be that successor in full (fingerprint,
+    /// parts, equality), whatever the dropped one was (another actor changed, more or fewer sends), and a
+    /// successor whose parts were read is never reused.
+    /// </summary>
+    [Theory]
+    [InlineData(NetworkKind.UnorderedDuplicating)]
+    [InlineData(NetworkKind.UnorderedNonDuplicating)]
+    public void A_dropped_successor_reused_as_the_next_is_that_successor_in_full(NetworkKind kind)
+    {
+        var model = RelayModel(kind);
+        IDeferredParts<ActorModelState<int, ImmutableList<int>>> recycler = model;
+        while (DroppedSuccessors.Take<int, ImmutableList<int>>() is not null) { } // another test's DFS may have left some on this thread
+        var seen = new HashSet<ulong>();
+        var states = model.InitStates().Where(s => seen.Add(Fingerprint.Of(s))).ToList(); // a fingerprinted state's successors are identified first
+        var actions = new List<ActorModelAction<int>>();
+        var reused = 0;
+        for (var i = 0; i < states.Count; i++)
+        {
+            actions.Clear();
+            model.Actions(states[i], actions);
+            foreach (var dropped in actions)
+            {
+                foreach (var wanted in actions)
+                {
+                    if (model.NextState(states[i], wanted) is not { HasPendingParts: true } fresh) continue;
+                    var freshFingerprint = Fingerprint.Of(fresh);
+                    if (model.NextState(states[i], dropped) is not { HasPendingParts: true } first) continue;
+                    _ = Fingerprint.Of(first); // identified, as the search does before it drops a state
+                    recycler.Recycle(first);
+                    var next = model.NextState(states[i], wanted)!;
+                    Assert.Same(first, next);
+                    reused++;
+                    Assert.Equal(freshFingerprint, Fingerprint.Of(next));
+                    // Part by part, by content (the state's equality compares the history list and the network by reference); reading builds them.
+                    Assert.Equal(fresh.ActorStates.ToArray(), next.ActorStates.ToArray());
+                    Assert.Equal(fresh.Network.All, next.Network.All);
+                    Assert.Equal(fresh.Describe(), next.Describe()); // the network's kind and last delivery too
+                    Assert.Equal(fresh.History, next.History);
+                    Assert.Equal(fresh.Timers.ToArray(), next.Timers.ToArray());
+                    Assert.Equal(fresh.Crashed.ToArray(), next.Crashed.ToArray());
+                    Assert.Equal(Fingerprint.Of(Rebuilt(fresh)), Fingerprint.Of(Rebuilt(next)));
+                    if (seen.Add(freshFingerprint)) states.Add(fresh);
+                }
+            }
+            if (model.NextState(states[i], actions[0]) is { HasPendingParts: true } read)
+            {
+                _ = read.ActorStates;
+                recycler.Recycle(read);
+                Assert.NotSame(read, model.NextState(states[i], actions[0]));
+            }
+        }
+        Assert.True(reused > states.Count, $"{reused} successors reused over {states.Count} states");
+    }
 }

@@ -21,6 +21,9 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
 {
     public override string Name => "DFS";
 
+    // A model that reuses the successors the search drops (see IDeferredParts.Recycle).
+    private readonly IDeferredParts<TState>? _deferred = options.Model as IDeferredParts<TState>;
+
     /// <summary>A queued state: its depth (initial states are 1) and the index that reached it (the initial-state index at depth 1).</summary>
     private readonly record struct Entry(TState State, ulong Key, ulong EventuallyBits, int Depth, int Index);
 
@@ -99,14 +102,15 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
         /// <summary>True if another worker discovered a property that the canonical walk has not found yet.</summary>
         private bool CanonicalBehind => _canonical!.ShouldWalk(Volatile.Read(ref _discoveryCount));
 
-        /// <summary>Pushes each new successor onto the worker's stack.</summary>
-        private struct Push(List<Entry> stack, VisitedSet table, ulong bits, int depth) : ISuccessorSink<TState>
+        /// <summary>Pushes each new successor onto the worker's stack, and hands the others back to a model that reuses them.</summary>
+        private struct Push(List<Entry> stack, VisitedSet table, IDeferredParts<TState>? deferred, ulong bits, int depth) : ISuccessorSink<TState>
         {
             public readonly void Prefetch(ulong key) => table.Prefetch(key);
 
             public readonly void Accept(int actionIndex, TState next, ulong key)
             {
                 if (table.TryAdd(key)) stack.Add(new Entry(next, key, bits, depth, actionIndex));
+                else deferred?.Recycle(next); // seen before: no one else holds it
             }
         }
 
@@ -158,7 +162,7 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
                         if (scratch.Found.Count > 0) Record(scratch.Found, path);
                         if (hitsEvery && FinishIfDone()) return; // like the Rust checker: ends its block, not expanded
 
-                        var push = new Push(stack, engine.Table, bits, entry.Depth + 1);
+                        var push = new Push(stack, engine.Table, engine._deferred, bits, entry.Depth + 1);
                         var children = expander.Successors(entry.State, entry.Key, scratch, ref push);
                         Count(ref unflushed, children);
                         if (children == 0 && bits != 0)
