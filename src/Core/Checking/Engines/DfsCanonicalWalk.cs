@@ -38,6 +38,7 @@ internal sealed partial class DfsEngine<TState, TAction>
             private readonly List<(Entry Entry, bool Owned)> _stack = [];
             private readonly List<int> _path = [];
             private readonly VisitedSet _visited = new();
+            private readonly IDeferredParts<TState>? _deferred = engine._deferred; // takes back the successors the walk drops
             private readonly bool[] _skip = new bool[engine.Properties.Length]; // found, or (at the end) never discovered
             private readonly Expander<TState, TAction>.Scratch _scratch = new();
             private VisitedSet? _marking = engine.Table; // the search's set while the search runs
@@ -218,7 +219,11 @@ internal sealed partial class DfsEngine<TState, TAction>
 
                 public void Accept(int actionIndex, TState next, ulong key)
                 {
-                    if (!walk._visited.TryAdd(key)) return;
+                    if (!walk._visited.TryAdd(key))
+                    {
+                        walk._deferred?.Recycle(next); // seen before in the walk: no one else holds it
+                        return;
+                    }
                     var owned = marking?.TryAdd(key) ?? false;
                     if (owned) walk._owned++;
                     walk._stack.Add((new Entry(next, key, 0, depth, actionIndex), owned));
