@@ -39,14 +39,18 @@ public sealed partial class Checker<TState, TAction>
             var result = _engine.Run();
             Error = result.Error;
             Status = result.Status;
-            var discoveries = new SortedDictionary<string, Path<TState, TAction>>(StringComparer.Ordinal);
-            foreach (var (property, indices) in result.Discoveries)
-                discoveries[_engine.Properties[property].Name] = Path<TState, TAction>.FromIndices(Model, indices, result.CycleStarts.TryGetValue(property, out var k) ? k : null);
-            _discoveries = discoveries;
+            // Every discovery is replayed and checked against what the search found before it is reported.
+            _discoveries = DiscoveryReplay.Verify(_engine, result);
+        }
+        catch (NondeterministicModelException e)
+        {
+            Error ??= new ModelCheckingException(e.Message, e);
+            Status = CheckerStatus.Faulted;
         }
         catch (Exception e)
         {
-            Error ??= new ModelCheckingException($"Model checking failed: {e.GetType().Name}: {e.Message}", e);
+            var activity = CallbackFault.ActivityOf(e) is { } callback ? $" while {callback}" : "";
+            Error ??= new ModelCheckingException($"Model checking failed{activity}: {e.GetType().Name}: {e.Message}", e);
             Status = CheckerStatus.Faulted;
         }
         finally

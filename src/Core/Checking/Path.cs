@@ -21,6 +21,10 @@ public sealed class Path<TState, TAction>
         _indices = indices;
     }
 
+    /// <summary>A path from parts already replayed (see <c>DiscoveryReplay</c>).</summary>
+    internal static Path<TState, TAction> Of(TState[] states, TAction[] actions, int[] indices, int? cycleStart) =>
+        new(states, actions, indices) { CycleStart = cycleStart };
+
     /// <summary>The states, from the initial state to the last; one more than <see cref="Actions"/>.</summary>
     public IReadOnlyList<TState> States => _states;
 

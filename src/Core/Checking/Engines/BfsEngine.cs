@@ -52,6 +52,8 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         (Model as IPartSharing)?.ShareParts(); // a level's states are alive together: equal parts are worth sharing
         var discovered = new bool[Properties.Length];
         var discoveries = new Dictionary<int, (int Level, int Position)>();
+        var discoveryKeys = new Dictionary<int, ulong>(); // what each discovery's replay must reach (see DiscoveryReplay)
+        EngineResult Result(CheckerStatus status) => new(status, IndexPaths(discoveries)) { DiscoveryKeys = discoveryKeys };
         var level = NewLevel();
         var inits = InitialStates();
         AddStates(inits.Count);
@@ -69,26 +71,27 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
         {
             RaiseMaxDepth(depth);
             if (TargetMaxDepth is { } maxDepth && depth >= maxDepth)
-                return new EngineResult(CheckerStatus.TargetMaxDepthReached, IndexPaths(discoveries));
+                return Result(CheckerStatus.TargetMaxDepthReached);
 
             var expansion = new LevelExpansion(this, frontier, depth - 1, discovered, pops, pool, frontier.Count >= ParallelLevelSize ? claims : null);
             expansion.Run();
-            if (StopRequested) return new EngineResult(CheckerStatus.Running, IndexPaths(discoveries));
+            if (StopRequested) return Result(CheckerStatus.Running);
 
             var (limit, stop) = expansion.Resolve();
             foreach (var (property, position) in expansion.DiscoveriesUpTo(limit.LastChecked))
             {
                 discovered[property] = true;
                 discoveries[property] = (depth - 1, position);
+                discoveryKeys[property] = frontier.Keys[position];
             }
             pops += limit.LastChecked + 1;
             var expanded = frontier;
             frontier = Keep(expansion.NextLevel(limit.ExpandedBefore));
             Recycle(expanded);
             claims?.Clear();
-            if (stop is { } status) return new EngineResult(status, IndexPaths(discoveries));
+            if (stop is { } status) return Result(status);
         }
-        return new EngineResult(CheckerStatus.Exhausted, IndexPaths(discoveries));
+        return Result(CheckerStatus.Exhausted);
     }
 
     /// <summary>Keeps a new level's parent links for paths, and returns its states for expansion.</summary>

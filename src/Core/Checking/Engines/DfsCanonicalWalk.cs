@@ -49,6 +49,9 @@ internal sealed partial class DfsEngine<TState, TAction>
             /// <summary>Each found property's path in the one-thread order, by property index.</summary>
             public Dictionary<int, int[]> Discoveries { get; } = [];
 
+            /// <summary>The key of each found property's state, by property index.</summary>
+            public Dictionary<int, ulong> DiscoveryKeys { get; } = [];
+
             /// <summary>Starts the walk from the run's initial states (in the search's set): the walk owns them.</summary>
             public void Start(List<Entry> initial)
             {
@@ -138,9 +141,10 @@ internal sealed partial class DfsEngine<TState, TAction>
                         {
                             _skip[i] = true;
                             Discoveries[i] = [.. _path];
+                            DiscoveryKeys[i] = entry.Key;
                         }
                         // The search's discoveries hold the walk's, so the walk is behind exactly when it has fewer.
-                        run?.Record(_scratch.Found, _path);
+                        run?.Record(_scratch.Found, _path, entry.Key);
                     }
                     if (owned && hitsEvery && run!.FinishIfDone()) return false;
 

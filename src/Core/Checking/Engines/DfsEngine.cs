@@ -55,6 +55,7 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
     {
         private readonly bool[] _discovered = new bool[engine.Properties.Length];
         private readonly Dictionary<int, int[]> _discoveries = [];
+        private readonly Dictionary<int, ulong> _discoveryKeys = []; // the key of each discovery's state, for its replay
         private readonly Stack<Work> _shared = new(); // donated work
         private readonly object _gate = new();
         private int _idle;
@@ -80,16 +81,18 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
             using (var pool = new WorkerPool(threads)) pool.Run(threads, Work);
 
             var discoveries = new Dictionary<int, int[]>(_discoveries);
-            if (engine.StopRequested && _stop is null) return new EngineResult(CheckerStatus.Running, discoveries);
+            var keys = new Dictionary<int, ulong>(_discoveryKeys);
+            if (engine.StopRequested && _stop is null) return new EngineResult(CheckerStatus.Running, discoveries) { DiscoveryKeys = keys };
             var status = _stop ?? (_depthBoundHit ? CheckerStatus.TargetMaxDepthReached : CheckerStatus.Exhausted);
             if (_canonical is not null && status is CheckerStatus.Exhausted && discoveries.Count > 0)
             {
                 // Every state was checked, so the set of discovered properties is final: finish the
                 // one-thread order until it has found each of them, and report its paths.
-                if (!_canonical.Complete(discoveries.Keys)) return new EngineResult(CheckerStatus.Running, discoveries);
+                if (!_canonical.Complete(discoveries.Keys)) return new EngineResult(CheckerStatus.Running, discoveries) { DiscoveryKeys = keys };
                 discoveries = _canonical.Discoveries;
+                keys = _canonical.DiscoveryKeys;
             }
-            return new EngineResult(status, discoveries);
+            return new EngineResult(status, discoveries) { DiscoveryKeys = keys };
         }
 
         private void Work(int worker)
@@ -159,7 +162,7 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
                         if (engine.Visitor is not null) engine.Visit([.. path]);
                         // Read without the lock: a stale "not yet" only costs a redundant check.
                         var bits = expander.CheckState(entry.State, entry.Key, entry.EventuallyBits, _discovered, scratch, out var hitsEvery);
-                        if (scratch.Found.Count > 0) Record(scratch.Found, path);
+                        if (scratch.Found.Count > 0) Record(scratch.Found, path, entry.Key);
                         if (hitsEvery && FinishIfDone()) return; // like the Rust checker: ends its block, not expanded
 
                         var push = new Push(stack, engine.Table, engine._deferred, bits, entry.Depth + 1);
@@ -168,7 +171,7 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
                         if (children == 0 && bits != 0)
                         {
                             expander.TerminalEventually(bits, _discovered, scratch);
-                            if (scratch.Found.Count > 0) Record(scratch.Found, path);
+                            if (scratch.Found.Count > 0) Record(scratch.Found, path, entry.Key);
                         }
                         if (AtBlockEnd(pops)) return;
                         if (StopAtTargetStateCount()) return;
@@ -201,7 +204,7 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
         }
 
         /// <summary>Records first discoveries (a run stops only at a block's end or at a state that hits every property).</summary>
-        private void Record(List<int> found, List<int> path)
+        private void Record(List<int> found, List<int> path, ulong key)
         {
             lock (_gate)
             {
@@ -211,6 +214,7 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
                     if (_discovered[i]) continue;
                     _discovered[i] = true;
                     _discoveries[i] = [.. path];
+                    _discoveryKeys[i] = key;
                     _discoveryCount++;
                 }
                 if (_canonical is not null && _discoveryCount != before) Monitor.PulseAll(_gate); // wakes the leader if it waits for work

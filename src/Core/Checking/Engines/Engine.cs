@@ -117,6 +117,9 @@ internal abstract class Engine<TState, TAction>
         Volatile.Write(ref _maxDepth, 0);
     }
 
+    /// <summary>Whether the search visited a state with this key; null for an engine that keeps no visited set.</summary>
+    public virtual bool? WasVisited(ulong key) => null;
+
     /// <summary>The key a state is visited under: its fingerprint, or its representative's under symmetry.</summary>
     public ulong KeyOf(TState state)
     {
@@ -128,11 +131,36 @@ internal abstract class Engine<TState, TAction>
     }
 
     /// <summary>Every initial state, in order (boundary not applied), naming <c>InitStates</c> if it throws.</summary>
+    /// <exception cref="InvalidModelException">The model has no initial state.</exception>
+    /// <exception cref="NondeterministicModelException">Two calls of <c>InitStates</c> gave different states.</exception>
     protected List<TState> AllInitialStates()
+    {
+        var all = EvaluateInitialStates();
+        if (all.Count == 0)
+            throw new InvalidModelException(
+                $"The model {TypeNames.Readable(Model.GetType())} has no initial state: InitStates() returned none, so there is nothing to check, " +
+                "and no property can hold or fail. Return at least one initial state (a filter in InitStates that removes every state does this).");
+        // The same cheap determinism check as for the first states' steps (see Expander): a second call must agree.
+        var again = EvaluateInitialStates();
+        var differs = again.Count != all.Count;
+        for (var i = 0; i < all.Count && !differs; i++) differs = InitialKeyOf(all[i], i) != InitialKeyOf(again[i], i);
+        if (differs)
+            throw new NondeterministicModelException(
+                $"InitStates() returned different initial states on two calls ({all.Count}, then {again.Count} states{(again.Count == all.Count ? ", not the same ones" : "")}). " +
+                PathReconstructionException.NondeterminismHint) { Step = 0 };
+        return all;
+    }
+
+    private List<TState> EvaluateInitialStates()
     {
         try { return [.. Model.InitStates()]; }
         catch (Exception e) { CallbackFault.Annotate(e, "evaluating the initial states (InitStates)"); throw; }
     }
+
+    /// <summary>The fault of a model none of whose initial states lies within its boundary.</summary>
+    protected InvalidModelException NoInitialStateWithinBoundary(int count) =>
+        new($"None of the {count} initial states of the model {TypeNames.Readable(Model.GetType())} lies within its boundary (WithinBoundary returned false for each), " +
+            "so there is nothing to check, and no property can hold or fail. Widen WithinBoundary, or return initial states inside it.");
 
     /// <summary>The key of initial state #<paramref name="index"/>, naming the step if fingerprinting or the representative throws.</summary>
     protected ulong InitialKeyOf(TState state, int index)
@@ -189,6 +217,7 @@ internal abstract class Engine<TState, TAction>
             catch (Exception e) { CallbackFault.Annotate(e, $"checking initial state #{i} against the boundary (WithinBoundary)"); throw; }
             if (within) inits.Add((all[i], i));
         }
+        if (inits.Count == 0) throw NoInitialStateWithinBoundary(all.Count);
         return inits;
     }
 
@@ -308,10 +337,14 @@ internal abstract class Engine<TState, TAction>
     {
         var indices = fault.IndexPath;
         if (fault.Exception is OutOfMemoryException) return DescribeOutOfMemory(fault, indices);
+        if (fault.Exception is InvalidModelException) return new ModelCheckingException(fault.Exception.Message, fault.Exception);
         var message = new System.Text.StringBuilder();
-        message.Append(fault.Exception is UnfingerprintableTypeException
-            ? $"A state could not be fingerprinted while {fault.Activity}"
-            : $"The model threw {fault.Exception.GetType().Name} while {fault.Activity}");
+        message.Append(fault.Exception switch
+        {
+            UnfingerprintableTypeException => $"A state could not be fingerprinted while {fault.Activity}",
+            NondeterministicModelException => $"The model is not deterministic: found while {fault.Activity}",
+            _ => $"The model threw {fault.Exception.GetType().Name} while {fault.Activity}",
+        });
         if (indices is not null)
         {
             // Rendered apart, so that a replay that throws part-way leaves no half-written trace behind.
@@ -389,4 +422,10 @@ internal sealed record EngineResult(CheckerStatus Status, Dictionary<int, int[]>
 
     /// <summary>For <c>Eventually</c> counterexamples that are lassos: where the cycle starts, by property index.</summary>
     public Dictionary<int, int> CycleStarts { get; init; } = [];
+
+    /// <summary>
+    /// The key of the state each discovery was found in, by property index, where the engine knows it
+    /// (lassos close on a state of their own path instead): the replay of the path must reach it.
+    /// </summary>
+    public Dictionary<int, ulong> DiscoveryKeys { get; init; } = [];
 }

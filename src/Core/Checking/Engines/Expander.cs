@@ -33,6 +33,7 @@ internal sealed class Expander<TState, TAction>(Engine<TState, TAction> engine)
     public sealed class Scratch
     {
         public readonly List<TAction> Actions = [];
+        public readonly List<TAction> ActionsAgain = []; // the determinism check's second listing
         public readonly List<int> Found = [];
         public Successor[] Successors = new Successor[16];
         public Step Step;
@@ -129,7 +130,40 @@ internal sealed class Expander<TState, TAction>(Engine<TState, TAction> engine)
         scratch.ActionIndex = -1;
         scratch.Actions.Clear();
         _model.Actions(state, scratch.Actions);
-        if (scratch.CheckMutation && engine.Changed(state, key)) throw engine.Mutated(Engine<TState, TAction>.MutatedByActions);
+        if (!scratch.CheckMutation) return;
+        if (engine.Changed(state, key)) throw engine.Mutated(Engine<TState, TAction>.MutatedByActions);
+        scratch.ActionsAgain.Clear();
+        _model.Actions(state, scratch.ActionsAgain);
+        if (!SameActions(scratch.Actions, scratch.ActionsAgain))
+            throw new NondeterministicModelException(
+                $"Actions listed {scratch.Actions.Count}, then {scratch.ActionsAgain.Count} actions for the same state{(scratch.Actions.Count == scratch.ActionsAgain.Count ? ", not the same ones" : "")}. " +
+                PathReconstructionException.NondeterminismHint);
+    }
+
+    /// <summary>True if two listings of a state's actions agree: in count, and by fingerprint where actions can be fingerprinted.</summary>
+    private bool SameActions(List<TAction> first, List<TAction> second)
+    {
+        if (first.Count != second.Count) return false;
+        if (!_actionsFingerprintable) return true;
+        try
+        {
+            for (var i = 0; i < first.Count; i++)
+                if (Fingerprint.Of(first[i]) != Fingerprint.Of(second[i])) return false;
+        }
+        catch (UnfingerprintableTypeException)
+        {
+            _actionsFingerprintable = false; // an action holding something unfingerprintable: compare counts only
+        }
+        return true;
+    }
+
+    // Whether actions can be compared by fingerprint in the determinism check (cleared at the first that cannot).
+    private volatile bool _actionsFingerprintable = ActionsCanBeFingerprinted();
+
+    private static bool ActionsCanBeFingerprinted()
+    {
+        try { Fingerprint.EnsureSupported<TAction>(); return true; }
+        catch (UnfingerprintableTypeException) { return false; }
     }
 
     /// <summary>
@@ -143,8 +177,30 @@ internal sealed class Expander<TState, TAction>(Engine<TState, TAction> engine)
         var moved = _model.TryNextState(state, scratch.Actions[actionIndex], out next);
         scratch.Step = Step.Boundary;
         moved = moved && _model.WithinBoundary(next);
-        if (scratch.CheckMutation && engine.Changed(state, key)) throw engine.Mutated(engine.MutatedByAction(scratch.Actions, actionIndex));
+        if (!scratch.CheckMutation) return moved;
+        if (engine.Changed(state, key)) throw engine.Mutated(engine.MutatedByAction(scratch.Actions, actionIndex));
+        CheckStepAgain(state, scratch, actionIndex, moved, next);
         return moved;
+    }
+
+    /// <summary>
+    /// The cheap determinism check, on the states also checked for in-place mutation: the same step
+    /// taken again must lead to the same state (or again to none). A model that draws from a random
+    /// source, a clock or a static counter is caught here, before it yields a path that does not replay.
+    /// </summary>
+    private void CheckStepAgain(TState state, Scratch scratch, int actionIndex, bool moved, TState next)
+    {
+        scratch.Step = Step.Expanding;
+        var movedAgain = _model.TryNextState(state, scratch.Actions[actionIndex], out var again);
+        scratch.Step = Step.Boundary;
+        movedAgain = movedAgain && _model.WithinBoundary(again);
+        scratch.Step = Step.Fingerprinting;
+        if (movedAgain == moved && (!moved || engine.KeyOf(next) == engine.KeyOf(again))) return;
+        var outcome = (bool m) => m ? "a new state" : "no step (no change, or outside the boundary)";
+        throw new NondeterministicModelException(
+            $"NextState for {engine.SafeFormatAction(scratch.Actions[actionIndex])} (action #{actionIndex}) gave " +
+            (movedAgain == moved ? "two different states" : $"{outcome(moved)}, then {outcome(movedAgain)}") +
+            " for the same state on two calls. " + PathReconstructionException.NondeterminismHint);
     }
 
     /// <summary>

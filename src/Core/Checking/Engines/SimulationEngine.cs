@@ -16,7 +16,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
 {
     // Per property, the lowest-numbered walk that discovered it, and the path. Only the first walk
     // matters for both the report and the stop position, so memory stays bounded on long runs.
-    private readonly (long Walk, int[] Path, int? CycleStart)?[] _first = new (long, int[], int?)?[options.Model.Properties.Count];
+    private readonly (long Walk, int[] Path, int? CycleStart, ulong Key)?[] _first = new (long, int[], int?, ulong)?[options.Model.Properties.Count];
     private readonly ConcurrentDictionary<long, long> _walkStates = new();
     private long _nextWalk;
     private long _stopAt = long.MaxValue;
@@ -32,9 +32,9 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
         var inits = AllInitialStates();
         // Walks that can check nothing would repeat forever: say so at once, as BFS and DFS do.
         if (TargetMaxDepth is <= 1) return new EngineResult(CheckerStatus.TargetMaxDepthReached, []);
-        if (!inits.Any(Model.WithinBoundary)) return new EngineResult(CheckerStatus.Exhausted, []);
+        if (!inits.Any(Model.WithinBoundary)) throw NoInitialStateWithinBoundary(inits.Count);
         using (var pool = new WorkerPool(Threads)) pool.Run(Threads, _ => Walk(inits));
-        if (StopRequested) return new EngineResult(CheckerStatus.Running, FirstDiscoveries(long.MaxValue)) { CycleStarts = CycleStarts(long.MaxValue) };
+        if (StopRequested) return new EngineResult(CheckerStatus.Running, FirstDiscoveries(long.MaxValue)) { CycleStarts = CycleStarts(long.MaxValue), DiscoveryKeys = DiscoveryKeys(long.MaxValue) };
 
         // Resolve where a one-thread run would have stopped: the first walk after which the finish
         // condition holds, or after which the target state count is reached.
@@ -64,7 +64,18 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
             for (long walk = 0; walk <= lastWalk && _walkStates.TryGetValue(walk, out var states); walk++) total += states;
             SetStateCount(total);
         }
-        return new EngineResult(status, FirstDiscoveries(lastWalk)) { CycleStarts = CycleStarts(lastWalk) };
+        return new EngineResult(status, FirstDiscoveries(lastWalk)) { CycleStarts = CycleStarts(lastWalk), DiscoveryKeys = DiscoveryKeys(lastWalk) };
+    }
+
+    private Dictionary<int, ulong> DiscoveryKeys(long lastWalk)
+    {
+        var result = new Dictionary<int, ulong>();
+        lock (_first)
+        {
+            for (var i = 0; i < _first.Length; i++)
+                if (_first[i] is { } first && first.Walk <= lastWalk) result[i] = first.Key;
+        }
+        return result;
     }
 
     private Dictionary<int, int> CycleStarts(long lastWalk)
@@ -99,12 +110,12 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
         return result;
     }
 
-    private void RecordDiscovery(long walk, int property, List<int> path, int? cycleStart = null)
+    private void RecordDiscovery(long walk, int property, List<int> path, ulong key, int? cycleStart = null)
     {
         lock (_first)
         {
             if (_first[property] is { } first && first.Walk <= walk) return;
-            _first[property] = (walk, [.. path], cycleStart);
+            _first[property] = (walk, [.. path], cycleStart, key);
         }
     }
 
@@ -136,6 +147,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
                 var state = inits[initIndex];
                 var bits = InitialEventuallyBits;
                 int? cycleStart = null;
+                ulong lastKey = 0; // the key of the walk's last state, once it has one
                 if (!Model.WithinBoundary(state)) bits = 0; // outside the state space: nothing to check
                 else while (!StopRequested)
                 {
@@ -143,6 +155,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
                     RaiseMaxDepth(path.Count);
                     if (TargetMaxDepth is { } maxDepth && path.Count >= maxDepth) { bits = 0; break; }
                     var key = KeyOf(state);
+                    lastKey = key;
                     if (!visited.TryAdd(key, path.Count - 1))
                     {
                         cycleStart = visited[key]; // the walk closed a cycle
@@ -158,7 +171,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
                     foreach (var i in scratch.Found)
                     {
                         walkFound.Add(i);
-                        RecordDiscovery(walk, i, path);
+                        RecordDiscovery(walk, i, path, key);
                     }
 
                     // Choose among the enabled actions; one that changes nothing or leaves the boundary is
@@ -190,7 +203,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
                 // checked and the cycle is weakly fair.
                 if (cycleStart is { } k && (bits & ~MaskOf(walkFound)) != 0 && !IsFairLasso(path, k)) bits = 0;
                 for (var i = 0; i < Properties.Length; i++)
-                    if ((bits & (1UL << i)) != 0 && !walkFound.Contains(i)) { walkFound.Add(i); RecordDiscovery(walk, i, path, cycleStart); }
+                    if ((bits & (1UL << i)) != 0 && !walkFound.Contains(i)) { walkFound.Add(i); RecordDiscovery(walk, i, path, lastKey, cycleStart); }
             }
             catch (Exception e)
             {

@@ -6,4 +6,6 @@ internal abstract class TableEngine<TState, TAction>(CheckerBuilder<TState, TAct
     protected VisitedSet Table { get; set; } = new();
 
     public override long UniqueStateCount => Table.Count;
+
+    public override bool? WasVisited(ulong key) => Table.Contains(key);
 }
