@@ -196,6 +196,7 @@ internal sealed class Expander<TState, TAction>(Engine<TState, TAction> engine)
         movedAgain = movedAgain && _model.WithinBoundary(again);
         scratch.Step = Step.Fingerprinting;
         if (movedAgain == moved && (!moved || engine.KeyOf(next) == engine.KeyOf(again))) return;
+        scratch.Step = Step.Expanding; // the fault names the NextState call
         var outcome = (bool m) => m ? "a new state" : "no step (no change, or outside the boundary)";
         throw new NondeterministicModelException(
             $"NextState for {engine.SafeFormatAction(scratch.Actions[actionIndex])} (action #{actionIndex}) gave " +
