@@ -38,7 +38,9 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
         // An exhaustive parallel run carries the one-thread order's paths (see CanonicalWalk).
         if (threads == 1 || run.Status is CheckerStatus.Running or CheckerStatus.Exhausted || run.Discoveries.Count == 0) return run;
 
-        // Stopped early: what was checked depends on scheduling, so report a one-thread run instead.
+        // Stopped early: what was checked depends on scheduling, so report a one-thread run instead. What the
+        // parallel run found must replay first: a model that is not deterministic must not pass the re-run unnoticed.
+        DiscoveryReplay.Verify(this, run);
         Table = new VisitedSet();
         ResetStatistics();
         return new DfsRun(this, 1, FinishWhen).Run();

@@ -337,7 +337,8 @@ internal abstract class Engine<TState, TAction>
     {
         var indices = fault.IndexPath;
         if (fault.Exception is OutOfMemoryException) return DescribeOutOfMemory(fault, indices);
-        if (fault.Exception is InvalidModelException) return new ModelCheckingException(fault.Exception.Message, fault.Exception);
+        if (fault.Exception is InvalidModelException || (fault.Exception is NondeterministicModelException && indices is null))
+            return new ModelCheckingException(fault.Exception.Message, fault.Exception); // complete on its own
         var message = new System.Text.StringBuilder();
         message.Append(fault.Exception switch
         {
