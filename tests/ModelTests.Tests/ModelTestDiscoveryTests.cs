@@ -45,6 +45,12 @@ public class ModelTestDiscoveryTests
         public static CountUpTo AllCores() => new(2, Property<int>.Always("a", _ => true));
     }
 
+    public class OpenGeneric<T>
+    {
+        [ModelTest]
+        public static CountUpTo M() => new(2, Property<int>.Always("a", _ => true));
+    }
+
     private static IReadOnlyList<ModelTestCase> Discover(string name)
     {
         var method = typeof(Samples).GetMethod(name)!;
@@ -86,6 +92,19 @@ public class ModelTestDiscoveryTests
         var outcome = await ModelTestRunner.RunAsync(only);
         Assert.Equal(ModelTestOutcomeKind.Error, outcome.Kind);
         Assert.Contains(message, outcome.Message);
+    }
+
+    [Fact]
+    public async Task A_method_of_an_open_generic_class_names_the_class_and_asks_for_a_closed_derived_one()
+    {
+        var method = typeof(OpenGeneric<>).GetMethod(nameof(OpenGeneric<int>.M))!;
+        var only = Assert.Single(ModelTestDiscovery.Discover(method, method.GetCustomAttribute<ModelTestAttribute>()!));
+        Assert.Contains("M: the class ModelTestDiscoveryTests.OpenGeneric<T> is an open generic type", only.DiscoveryError);
+        Assert.Contains("Derive a closed class from it, e.g. `public sealed class OpenGenericOfInt : ModelTestDiscoveryTests.OpenGeneric<int> { }`", only.DiscoveryError);
+        Assert.DoesNotContain("must not be generic", only.DiscoveryError);
+        var outcome = await ModelTestRunner.RunAsync(only);
+        Assert.Equal(ModelTestOutcomeKind.Error, outcome.Kind);
+        Assert.Contains("OpenGeneric<T> is an open generic type", outcome.Message);
     }
 
     [Fact]

@@ -29,6 +29,11 @@ public sealed class ModelTestRunnerTests : IDisposable
     public static CountUpTo Throws() => throw new InvalidOperationException("factory failure");
     public static Endless Forever() => new();
 
+    /// <summary>Two properties whose names are too long for a file name, alike in their first 299 characters.</summary>
+    public static CountUpTo LongNames() => new(3, Property<int>.Sometimes(LongName('a'), s => s == 2), Property<int>.Sometimes(LongName('b'), s => s == 3), Property<int>.Always("small", s => s < 10));
+
+    private static string LongName(char last) => new string('x', 299) + last;
+
     private ModelTestCase Case(string method, string property, ModelTestOptions? options = null) =>
         new(new ModelMethod(typeof(ModelTestRunnerTests).GetMethod(method, BindingFlags.Public | BindingFlags.Static)!, Path.Combine(_directory, "Tests.cs"), 1),
             options ?? new ModelTestOptions(), property, null, null);
@@ -102,6 +107,23 @@ public sealed class ModelTestRunnerTests : IDisposable
         Assert.Equal(ModelTestOutcomeKind.Failed, outcome.Kind);
         Assert.Contains("But its snapshot ModelTestRunnerTests.Holding.small.verified.txt is left from an earlier discovery", outcome.Message);
         Assert.Contains("Dangling snapshots of Stateright.Tests.Testing.ModelTestRunnerTests.Holding, produced by no property of its model any more (renamed or removed?): ModelTestRunnerTests.Holding.renamed.verified.txt", outcome.Message);
+    }
+
+    [Fact]
+    public async Task A_property_name_too_long_for_a_file_name_gets_a_shortened_stable_snapshot_name_and_the_others_still_report()
+    {
+        var options = new ModelTestOptions { Seed = 300 };
+        var outcomes = await Task.WhenAll(new[] { LongName('a'), LongName('b'), "small" }.Select(p => ModelTestRunner.RunAsync(Case(nameof(LongNames), p, options), Local)));
+        Assert.Equal(ModelTestOutcomeKind.Failed, outcomes[0].Kind);
+        Assert.Contains("has no verified snapshot yet", outcomes[0].Message);
+        Assert.Equal(ModelTestOutcomeKind.Failed, outcomes[1].Kind);
+        Assert.Equal(ModelTestOutcomeKind.Passed, outcomes[2].Kind);
+        var received = Directory.GetFiles(_directory, "*.received.txt");
+        Assert.Equal(2, received.Length); // one each: the shortened names do not collide
+        Assert.All(received, f => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(f)), 1, 200));
+        SnapshotFiles.Accept(_directory);
+        var again = await ModelTestRunner.RunAsync(Case(nameof(LongNames), LongName('a'), options with { Seed = 301 }), Local);
+        Assert.Equal(ModelTestOutcomeKind.Passed, again.Kind); // the name is the same on the next run
     }
 
     [Fact]

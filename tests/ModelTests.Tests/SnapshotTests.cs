@@ -120,6 +120,21 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
+    public void A_name_too_long_for_a_file_is_shortened_with_a_stable_hash_of_the_whole_name()
+    {
+        var paths = SnapshotPaths.ForProperties(_directory, "Tests", "M", [new string('x', 299) + "a", new string('x', 299) + "b", "short"]);
+        var a = paths[new string('x', 299) + "a"].Prefix;
+        Assert.Equal(SnapshotPaths.MaxPrefixBytes, Encoding.UTF8.GetByteCount(a));
+        Assert.StartsWith("Tests.M.xxxx", a);
+        Assert.Equal("Tests.M." + new string('x', 163) + "~", a[..^8]);
+        Assert.Equal(a, SnapshotPaths.For(_directory, "Tests", "M", new string('x', 299) + "a").Prefix); // the same every time
+        Assert.NotEqual(a[^8..], paths[new string('x', 299) + "b"].Prefix[^8..]);
+        Assert.Equal("Tests.M.short", paths["short"].Prefix); // names that fit are unchanged
+        var wide = SnapshotPaths.For(_directory, "Tests", "M", new string('é', 200)).Prefix; // two bytes each: never split
+        Assert.InRange(Encoding.UTF8.GetByteCount(wide), SnapshotPaths.MaxPrefixBytes - 1, SnapshotPaths.MaxPrefixBytes);
+    }
+
+    [Fact]
     public async Task Writes_are_atomic_a_reader_sees_the_old_or_the_new_file_never_a_truncated_one()
     {
         var paths = Paths();

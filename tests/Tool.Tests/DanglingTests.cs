@@ -30,6 +30,20 @@ public class DanglingTests
     }
 
     [Fact]
+    public void Snapshots_named_with_the_namespace_of_their_class_belong_to_it()
+    {
+        using var tree = new SnapshotTree();
+        tree.Write("Stateright.Testing.Tool.Tests.NsD.Same2.M.p1.verified.txt", "");
+        tree.Write("Stateright.Testing.Tool.Tests.NsE.Same2.M.p2.verified.txt", "");
+        tree.Write("Stateright.Testing.Tool.Tests.NsF.Same2.M.p3.verified.txt", "");
+
+        var (code, output, _) = tree.RunOnRoot("dangling", "--assembly", s_thisAssembly);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("dangling Stateright.Testing.Tool.Tests.NsF.Same2.M.p3.verified.txt (no such test method in the assemblies)\n1 dangling snapshot(s).\n", output);
+    }
+
+    [Fact]
     public void Reports_none_when_every_method_exists()
     {
         using var tree = new SnapshotTree();

@@ -3,17 +3,39 @@ namespace Stateright.Testing.Tool;
 /// <summary><c>stateright accept</c>: each selected received snapshot becomes the verified one.</summary>
 internal static class AcceptCommand
 {
-    /// <summary>Moves every selected <c>*.received.txt</c> over its <c>*.verified.txt</c>; prints each file written.</summary>
-    public static int Run(ReceivedSelection selection, SnapshotFilter filter, TextWriter output)
+    /// <summary>
+    /// Moves every selected <c>*.received.txt</c> over its <c>*.verified.txt</c>; prints each file written.
+    /// An entry that cannot be accepted (see <see cref="RefusedEntry"/>, or an I/O error) is reported on
+    /// <paramref name="error"/> and skipped; the exit code is then <see cref="StaterightTool.Failure"/>.
+    /// </summary>
+    public static int Run(ReceivedSelection selection, SnapshotFilter filter, TextWriter output, TextWriter error)
     {
+        var (accepted, refused) = (0, 0);
         foreach (var received in selection.Files)
         {
             var verified = SnapshotScanner.VerifiedFor(received);
-            Replace(verified, received);
-            output.WriteLine($"accepted {selection.Show(verified)}");
+            var reason = RefusedEntry.Reason(received, checkVerified: true);
+            if (reason is null)
+            {
+                try
+                {
+                    Replace(verified, received);
+                    output.WriteLine($"accepted {selection.Show(verified)}");
+                    accepted++;
+                    continue;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    reason = $"it could not be moved over {Path.GetFileName(verified)}: {e.Message}";
+                }
+            }
+            RefusedEntry.Report(error, selection.Show(received), reason);
+            refused++;
         }
-        output.WriteLine(selection.Files.Count == 0 ? $"Nothing to accept{filter.Scope}." : $"{selection.Files.Count} snapshot(s) accepted.");
-        return 0;
+        output.WriteLine(selection.Files.Count == 0 ? $"Nothing to accept{filter.Scope}."
+            : refused == 0 ? $"{accepted} snapshot(s) accepted."
+            : $"{accepted} snapshot(s) accepted, {refused} refused.");
+        return refused == 0 ? StaterightTool.Success : StaterightTool.Failure;
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ internal sealed record ReceivedSelection(string Root, IReadOnlyList<string> File
     public static ReceivedSelection Select(string path, SnapshotFilter filter)
     {
         var full = Path.GetFullPath(path);
-        if (File.Exists(full))
+        if (File.Exists(full) || new FileInfo(full).LinkTarget is not null) // a link is selected, to be refused by name
         {
             if (!full.EndsWith(SnapshotScanner.ReceivedSuffix, StringComparison.Ordinal))
                 throw new UsageException($"Not a received snapshot (*{SnapshotScanner.ReceivedSuffix}): {path}");

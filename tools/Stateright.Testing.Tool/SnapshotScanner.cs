@@ -1,6 +1,6 @@
 namespace Stateright.Testing.Tool;
 
-/// <summary>Finds snapshot files under a directory, recursively, skipping build output and tool folders.</summary>
+/// <summary>Finds snapshot files under a directory, recursively, skipping build output and tool folders and never entering a folder that is a link.</summary>
 internal static class SnapshotScanner
 {
     /// <summary>The end of a received snapshot's file name.</summary>
@@ -18,11 +18,13 @@ internal static class SnapshotScanner
     {
         var found = new List<string>();
         var pending = new Stack<string>([directory]);
-        var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        // Files that are links are found, so that a command can refuse them by name; folders that are links are not entered.
+        var files = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 };
+        var folders = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
         while (pending.TryPop(out var folder))
         {
-            found.AddRange(Directory.EnumerateFiles(folder, "*" + suffix, options).Where(f => f.EndsWith(suffix, StringComparison.Ordinal)));
-            foreach (var child in Directory.EnumerateDirectories(folder, "*", options))
+            found.AddRange(Directory.EnumerateFiles(folder, "*" + suffix, files).Where(f => f.EndsWith(suffix, StringComparison.Ordinal)));
+            foreach (var child in Directory.EnumerateDirectories(folder, "*", folders))
                 if (!SkippedFolders.Contains(Path.GetFileName(child))) pending.Push(child);
         }
         found.Sort(StringComparer.Ordinal);

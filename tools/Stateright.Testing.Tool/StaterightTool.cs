@@ -8,7 +8,7 @@ internal static class StaterightTool
     /// <summary>Exit code of a successful command.</summary>
     public const int Success = 0;
 
-    /// <summary>Exit code of a command that failed while working (a file could not be read or written).</summary>
+    /// <summary>Exit code of a command that failed while working: an entry was refused (a link, a directory) or a file could not be read or written.</summary>
     public const int Failure = 1;
 
     /// <summary>Exit code of a bad command line or a missing directory or file.</summary>
@@ -38,9 +38,9 @@ internal static class StaterightTool
             var selection = ReceivedSelection.Select(parsed.Directory, parsed.Filter);
             return parsed.Command switch
             {
-                "accept" => AcceptCommand.Run(selection, parsed.Filter, output),
-                "reject" => RejectCommand.Run(selection, parsed.Filter, output),
-                _ => ListCommand.Run(selection, parsed.Filter, output),
+                "accept" => AcceptCommand.Run(selection, parsed.Filter, output, error),
+                "reject" => RejectCommand.Run(selection, parsed.Filter, output, error),
+                _ => ListCommand.Run(selection, parsed.Filter, output, error),
             };
         }
         catch (UsageException e)

@@ -7,8 +7,9 @@ namespace Stateright.Testing.Tool;
 /// <summary>
 /// The <c>&lt;Class&gt;.&lt;Method&gt;</c> names that snapshots of a built test assembly can start with, read
 /// from its metadata (nothing is loaded or run). Classes are named as snapshots name them: declaring
-/// types joined by dots, no namespace, no generic arity; a class also has the methods it inherits from
-/// base classes in the same assembly.
+/// types joined by dots, no generic arity, and either without or with the namespace (snapshots of two
+/// classes of one name in one folder carry it); a class also has the methods it inherits from base
+/// classes in the same assembly.
 /// </summary>
 internal sealed class TestMethodIndex
 {
@@ -43,10 +44,13 @@ internal sealed class TestMethodIndex
     {
         foreach (var handle in reader.TypeDefinitions)
         {
-            var type = SnapshotPaths.FileSafe(TypeName(reader, handle));
+            var name = TypeName(reader, handle);
+            // Without the namespace, as usual; with it, as when another class of the name has model tests in the folder.
+            var names = new[] { name, Namespace(reader, handle) is { Length: > 0 } ns ? ns + "." + name : name }.Select(SnapshotPaths.FileSafe).Distinct().ToArray();
             for (var current = handle; !current.IsNil; current = BaseInSameAssembly(reader, current))
                 foreach (var method in reader.GetTypeDefinition(current).GetMethods())
-                    _names.Add(type + "." + SnapshotPaths.FileSafe(reader.GetString(reader.GetMethodDefinition(method).Name)));
+                    foreach (var type in names)
+                        _names.Add(type + "." + SnapshotPaths.FileSafe(reader.GetString(reader.GetMethodDefinition(method).Name)));
         }
     }
 
@@ -57,6 +61,14 @@ internal sealed class TestMethodIndex
         if (name.IndexOf('`') is var tick and > 0) name = name[..tick];
         var outer = type.GetDeclaringType();
         return outer.IsNil ? name : TypeName(reader, outer) + "." + name;
+    }
+
+    /// <summary>The namespace of the type, or of its outermost declaring type for a nested one.</summary>
+    private static string Namespace(MetadataReader reader, TypeDefinitionHandle handle)
+    {
+        var type = reader.GetTypeDefinition(handle);
+        var outer = type.GetDeclaringType();
+        return outer.IsNil ? reader.GetString(type.Namespace) : Namespace(reader, outer);
     }
 
     private static TypeDefinitionHandle BaseInSameAssembly(MetadataReader reader, TypeDefinitionHandle handle)

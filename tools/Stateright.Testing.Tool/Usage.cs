@@ -20,11 +20,15 @@ internal static class Usage
           dangling   find verified snapshots that no test produces any more
 
         Options of accept, reject and list (all optional; a snapshot must match each one given):
-          --class CLASS        the test class (nested classes as Outer.Inner)
+          --class CLASS        the test class (nested classes as Outer.Inner; Ns.Class when its name is shared in the folder)
           --method METHOD      the model method
           --property PROPERTY  the property
 
-        Run `stateright <command> --help` for a command's details. Exit codes: 0 done, 1 failed, 2 bad usage.
+        Files that are symbolic links are never read or written through: such an entry, and a verified
+        path that is a directory, is refused by name and the rest goes on.
+
+        Run `stateright <command> --help` for a command's details. Exit codes: 0 done, 1 an entry was
+        refused or failed, 2 bad usage.
         """;
 
     /// <summary>The help of one command.</summary>

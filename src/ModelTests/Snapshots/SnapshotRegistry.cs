@@ -23,6 +23,9 @@ public static class SnapshotRegistry
         return existing == owner ? null : existing;
     }
 
+    /// <summary>The test that claimed the verified file at <paramref name="verifiedPath"/> in this process, or null.</summary>
+    public static string? OwnerOf(string verifiedPath) => s_owners.TryGetValue(System.IO.Path.GetFullPath(verifiedPath), out var owner) ? owner : null;
+
     /// <summary>The message for a collision between <paramref name="owner"/> and <paramref name="other"/>.</summary>
     public static string CollisionMessage(SnapshotPaths paths, string owner, string other) =>
         $"Snapshot name collision: {owner} and {other} both use {System.IO.Path.GetFileName(paths.Verified)} in {paths.Directory}, " +

@@ -38,6 +38,19 @@ public sealed record ModelMethod(MethodInfo Method, string SourceFilePath, int S
         }
     }
 
+    /// <summary>
+    /// The class's name in snapshot file names: as <see cref="Snapshots.SnapshotPaths.TypeName"/> names it, or with its
+    /// namespace when another class of that name has model tests with snapshots in the same folder.
+    /// </summary>
+    internal string SnapshotClassName => ModelTestIndex.Of(TestClass.Assembly).SnapshotClassName(TestClass, SnapshotDirectory);
+
+    /// <summary>The class's name in the file names of trace artifacts, which share one folder: with its namespace when another class of that name has model tests.</summary>
+    internal string ArtifactClassName => ModelTestIndex.Of(TestClass.Assembly).SnapshotClassName(TestClass, null);
+
+    /// <summary>The snapshot paths of the method's properties.</summary>
+    internal IReadOnlyDictionary<string, Snapshots.SnapshotPaths> SnapshotPathsFor(IEnumerable<string> properties) =>
+        Snapshots.SnapshotPaths.ForProperties(SnapshotDirectory, SnapshotClassName, Method.Name, properties);
+
     /// <summary>Invokes the method and wraps the model it returns.</summary>
     /// <exception cref="ModelTestConfigurationException">The method has parameters, is generic, returns something other than a model, or its class cannot be constructed.</exception>
     /// <exception cref="TargetInvocationException">The method (or the test class's constructor) threw; see the inner exception.</exception>
@@ -45,8 +58,13 @@ public sealed record ModelMethod(MethodInfo Method, string SourceFilePath, int S
     {
         if (Method.GetParameters().Length > 0)
             throw new ModelTestConfigurationException($"{TestClass.Name}.{Method.Name} must take no parameters to be a model test; it takes {Method.GetParameters().Length}.");
+        if (TestClass.ContainsGenericParameters)
+            throw new ModelTestConfigurationException(
+                $"{Method.Name}: the class {GenericName(TestClass)} is an open generic type (its type parameters are not chosen), so its model test cannot run. " +
+                $"Derive a closed class from it, e.g. `public sealed class {PlainName(TestClass)}OfInt : {ClosedExample(TestClass)} {{ }}`, and run the test there " +
+                "(an instance method is inherited by the derived class; a static one must be declared in it), or move the test to a class that is not generic.");
         if (Method.ContainsGenericParameters)
-            throw new ModelTestConfigurationException($"{TestClass.Name}.{Method.Name} must not be generic to be a model test.");
+            throw new ModelTestConfigurationException($"The method {TestClass.Name}.{Method.Name} must not be generic to be a model test (it has type parameters); give it concrete types.");
         object? instance = null;
         if (!Method.IsStatic)
         {
@@ -64,4 +82,19 @@ public sealed record ModelMethod(MethodInfo Method, string SourceFilePath, int S
             : IModelHandle.TryCreate(result) ?? throw new ModelTestConfigurationException(
                 $"{TestClass.Name}.{Method.Name} returned a {result.GetType().Name}, which is not a Stateright.Model<TState, TAction>.");
     }
+
+    /// <summary>A type's name as C# writes it, with its type parameters: <c>Outer.G&lt;T&gt;</c>.</summary>
+    internal static string GenericName(Type type) => GenericName(type, a => a.Name);
+
+    /// <summary>The type closed with <c>int</c> for each type parameter, as an example: <c>Outer.G&lt;int&gt;</c>.</summary>
+    private static string ClosedExample(Type type) => GenericName(type, _ => "int");
+
+    private static string GenericName(Type type, Func<Type, string> argument)
+    {
+        var own = type.GetGenericArguments().Skip(type.DeclaringType?.GetGenericArguments().Length ?? 0).Select(argument).ToArray();
+        var outer = type.DeclaringType is { } declaring ? GenericName(declaring, argument) + "." : "";
+        return outer + PlainName(type) + (own.Length > 0 ? $"<{string.Join(", ", own)}>" : "");
+    }
+
+    private static string PlainName(Type type) => type.Name.IndexOf('`') is var tick and > 0 ? type.Name[..tick] : type.Name;
 }

@@ -90,7 +90,7 @@ public static class ModelTestDiscovery
     private static void ClaimSnapshots(ModelMethod method, IEnumerable<string> properties)
     {
         if (!method.HasSnapshotDirectory) return;
-        foreach (var (property, paths) in SnapshotPaths.ForProperties(method.SnapshotDirectory, method.TestClass, method.Method.Name, properties))
+        foreach (var (property, paths) in method.SnapshotPathsFor(properties))
             SnapshotRegistry.Claim(paths, $"{method.FullName}({property})");
     }
 

@@ -56,17 +56,19 @@ public static class ModelTestRunner
             return new ModelTestOutcome(ModelTestOutcomeKind.Incomplete, $"The test run was cancelled before {testCase.Method.FullName} finished checking; property \"{testCase.Property}\" was not decided.", [], TimeSpan.Zero, []);
         }
 
+        if (record.Failure is not null) return ModelTestOutcome.Error(record.Failure, record.Output);
+        var result = record.Result!;
         try
         {
-            if (record.Failure is not null) return ModelTestOutcome.Error(record.Failure, record.Output);
-            var result = record.Result!;
-            var outcome = PropertyOutcome.Evaluate(testCase, result, record.Output, environment);
-            run.Reported(testCase.Property, result.Verdicts.Count);
-            return outcome;
+            return PropertyOutcome.Evaluate(testCase, result, record.Output, environment);
         }
         catch (Exception e)
         {
             return ModelTestOutcome.Error($"Reporting property \"{testCase.Property}\" of {testCase.Method.FullName} failed: {e.GetType().Name}: {e.Message}", record.Output);
+        }
+        finally
+        {
+            run.Reported(testCase.Property, result.Verdicts.Count); // reported, even by a failure: the run can be forgotten
         }
     }
 

@@ -37,9 +37,9 @@ internal static class PropertyOutcome
                 return Outcome(ModelTestOutcomeKind.Failed, verdict.Message + methodDangling);
             case VerdictKind.Holds when expected:
                 return Outcome(ModelTestOutcomeKind.Failed, $"{header}: expected a counterexample ([ExpectDiscovery]) but the property holds ({result.Summary}). " +
-                    $"If the bug is fixed, remove [ExpectDiscovery(\"{name}\")] from {method.FullName} and delete {VerifiedFileName(method, result, name)}." + methodDangling);
+                    $"If the bug is fixed, remove [ExpectDiscovery(\"{name}\")] from {method.FullName}{DeleteOwnSnapshot(testCase, result)}." + methodDangling);
             case VerdictKind.Holds:
-                var dangling = PropertyDangling(method, result, name, environment, output);
+                var dangling = PropertyDangling(testCase, result, environment, output);
                 return dangling.Length + methodDangling.Length > 0
                     ? Outcome(ModelTestOutcomeKind.Failed, verdict.Message + dangling + methodDangling)
                     : Outcome(ModelTestOutcomeKind.Passed, verdict.Message);
@@ -50,7 +50,15 @@ internal static class PropertyOutcome
         if (SnapshotRegistry.Claim(paths, testCase.FullyQualifiedName) is { } other)
             return Outcome(ModelTestOutcomeKind.Error, SnapshotRegistry.CollisionMessage(paths, testCase.FullyQualifiedName, other));
         var unexpected = verdict.Kind == VerdictKind.Violated && !expected;
-        var snapshot = SnapshotVerifier.Verify(paths, verdict.Trace!, environment, mayAutoAccept: !unexpected);
+        SnapshotResult snapshot;
+        try
+        {
+            snapshot = SnapshotVerifier.Verify(paths, verdict.Trace!, environment, mayAutoAccept: !unexpected);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Outcome(ModelTestOutcomeKind.Error, $"{header}: its snapshot {paths.Verified} could not be compared: {e.Message}\n{verdict.Trace}");
+        }
         if (File.Exists(paths.Verified)) artifacts.Add(new ModelTestArtifact(paths.Verified, "Verified snapshot", ModelTestArtifactKind.VerifiedSnapshot));
         if (File.Exists(paths.Received)) artifacts.Add(new ModelTestArtifact(paths.Received, "Received snapshot", ModelTestArtifactKind.ReceivedSnapshot));
         if (snapshot.Status == SnapshotStatus.Accepted) output.Add($"Accepted {paths.Verified} ({SnapshotEnvironment.AutoAcceptVariable}=true).");
@@ -72,17 +80,28 @@ internal static class PropertyOutcome
     }
 
     private static IReadOnlyDictionary<string, SnapshotPaths> Paths(ModelMethod method, ModelRunResult result) =>
-        SnapshotPaths.ForProperties(method.SnapshotDirectory, method.TestClass, method.Method.Name, result.Verdicts.Select(v => v.Name));
+        method.SnapshotPathsFor(result.Verdicts.Select(v => v.Name));
 
-    private static string VerifiedFileName(ModelMethod method, ModelRunResult result, string name) =>
-        method.HasSnapshotDirectory ? Path.GetFileName(Paths(method, result)[name].Verified) : "its .verified.txt snapshot";
+    /// <summary>" and delete X.verified.txt" when the property's snapshot exists and no other test uses that file; otherwise empty.</summary>
+    private static string DeleteOwnSnapshot(ModelTestCase testCase, ModelRunResult result)
+    {
+        if (!testCase.Method.HasSnapshotDirectory) return "";
+        var paths = Paths(testCase.Method, result)[testCase.Property!];
+        if (!File.Exists(paths.Verified) || SnapshotRegistry.Claim(paths, testCase.FullyQualifiedName) is not null) return "";
+        return $" and delete {Path.GetFileName(paths.Verified)}";
+    }
 
     /// <summary>A property that holds, whose verified snapshot is left from a discovery that went away.</summary>
-    private static string PropertyDangling(ModelMethod method, ModelRunResult result, string name, SnapshotEnvironment environment, List<string> output)
+    private static string PropertyDangling(ModelTestCase testCase, ModelRunResult result, SnapshotEnvironment environment, List<string> output)
     {
+        var method = testCase.Method;
         if (!method.HasSnapshotDirectory) return "";
-        var verified = Paths(method, result)[name].Verified;
+        var paths = Paths(method, result)[testCase.Property!];
+        var verified = paths.Verified;
         if (!File.Exists(verified)) return "";
+        // Another test of this process uses the file: it is not left over, and must never be deleted.
+        if (SnapshotRegistry.Claim(paths, testCase.FullyQualifiedName) is { } other)
+            return "\n" + SnapshotRegistry.CollisionMessage(paths, testCase.FullyQualifiedName, other);
         if (environment.AutoAccept)
         {
             File.Delete(verified);
@@ -96,14 +115,32 @@ internal static class PropertyOutcome
     private static string MethodDangling(ModelMethod method, ModelRunResult result)
     {
         if (!method.HasSnapshotDirectory) return "";
-        var files = SnapshotFiles.Dangling(method.SnapshotDirectory, method.TestClass, method.Method.Name, Paths(method, result).Values);
-        return files.Count == 0 ? "" :
-            $"\nDangling snapshots of {method.FullName}, produced by no property of its model any more (renamed or removed?): {string.Join(", ", files.Select(Path.GetFileName))}. Delete them, or restore the property.";
+        var directory = method.SnapshotDirectory;
+        var index = ModelTestIndex.Of(method.TestClass.Assembly);
+        var others = index.OtherPrefixes(directory, method.TestClass, method.Method.Name).ToArray();
+        var files = SnapshotFiles.Dangling(directory, method.SnapshotClassName, method.Method.Name, Paths(method, result).Values, others)
+            .Where(f => !ClaimedByAnother(f, method)).ToArray();
+        var message = files.Length == 0 ? "" :
+            $"\nDangling snapshots of {method.FullName}, produced by no property of its model any more (renamed or removed?): {string.Join(", ", files.Select(Path.GetFileName))}. " +
+            "No test of this assembly uses them: delete them, or restore the property.";
+        var shortName = SnapshotPaths.TypeName(method.TestClass);
+        if (method.SnapshotClassName == shortName) return message;
+        // The class's snapshots are named with its namespace because another class of its name has model tests
+        // in this folder; files named without it are from before, and used by neither class now.
+        var former = SnapshotFiles.Dangling(directory, shortName, method.Method.Name, [], others);
+        return former.Count == 0 ? message : message +
+            $"\nSnapshots named without the namespace, {string.Join(", ", former.Select(Path.GetFileName))}, are used by no test: another class named {shortName} has model tests in this folder, " +
+            $"so {method.FullName}'s snapshots are now named {SnapshotPaths.FileSafe(method.SnapshotClassName)}.{SnapshotPaths.FileSafe(method.Method.Name)}.<property>.verified.txt. " +
+            "Rename each to the name of the class it belongs to (the namespace first).";
     }
+
+    /// <summary>True when a test of another method claimed <paramref name="verified"/> in this process.</summary>
+    private static bool ClaimedByAnother(string verified, ModelMethod method) =>
+        SnapshotRegistry.OwnerOf(verified) is { } owner && !owner.StartsWith(method.FullName + "(", StringComparison.Ordinal);
 
     private static void WriteArtifacts(ModelTestCase testCase, PropertyVerdict verdict, List<ModelTestArtifact> artifacts, List<string> output)
     {
-        var prefix = SnapshotPaths.For(ArtifactDirectory, testCase.Method.TestClass, testCase.Method.Method.Name, verdict.Name).Prefix;
+        var prefix = SnapshotPaths.For(ArtifactDirectory, testCase.Method.ArtifactClassName, testCase.Method.Method.Name, verdict.Name).Prefix;
         try
         {
             var trace = Path.Combine(ArtifactDirectory, prefix + ".trace.txt");
