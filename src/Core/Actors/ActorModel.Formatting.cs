@@ -27,7 +27,7 @@ public sealed partial class ActorModel<TMsg, THistory>
     /// <summary>What the step does: the acting actor's outputs and its state before and after.</summary>
     public override string? FormatStep(ActorModelState<TMsg, THistory> state, ActorModelAction<TMsg> action) =>
         Handle(state, action) is var (_, o, next, changed, before)
-            ? $"OUT: {FormatOutputs(o)}\n" + (changed ? $"STATE: {ValueText.Format(before)} ⇒ {ValueText.Format(next)}" : $"STATE: {ValueText.Format(next)} (unchanged)")
+            ? $"out: {FormatOutputs(o)}\n" + (changed ? $"state: {ValueText.Format(before)} ⇒ {ValueText.Format(next)}" : $"state: {ValueText.Format(next)} (unchanged)")
             : null;
 
     /// <summary>

@@ -99,7 +99,7 @@ public sealed partial record ActorModelState<TMsg, THistory>(
             sb.Append('\n');
         }
         sb.Append("Network: ").Append(Network.Describe(e => $"{label(e.Src)} → {ValueText.Format(e.Msg)} → {label(e.Dst)}")).Append('\n');
-        if (History is not null && History is not Unit) sb.Append("History: ").Append(History).Append('\n');
+        if (History is not null && History is not Unit) sb.Append("History: ").Append(ValueText.Format(History)).Append('\n'); // as the trace's history lines render it
         return sb.ToString().TrimEnd('\n');
     }
 

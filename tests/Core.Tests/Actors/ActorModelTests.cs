@@ -143,6 +143,16 @@ public class ActorModelTests
         Assert.Equal(new Deliver(0, 1, new PingPongMsg.Ping(0)), path.Actions[0]);
         var diagram = model.SequenceDiagram(path);
         Assert.StartsWith("sequenceDiagram\n    participant A0 as Id(0)\n    participant A1 as Id(1)\n    A0->>A1: Ping(0)\n    A1->>A0: Pong(0)\n", diagram);
-        Assert.Contains("OUT: send Pong(0) → Id(0)", model.FormatStep(path.States[0], path.Actions[0]));
+        Assert.Contains("out: send Pong(0) → Id(0)", model.FormatStep(path.States[0], path.Actions[0]));
+    }
+
+    public sealed record Flags(bool Granted, int Count);
+
+    [Fact]
+    public void A_history_reads_the_same_in_a_state_as_in_a_trace_line()
+    {
+        var model = ActorModel.Create<int, Flags>(new Flags(true, 2)).Actor(new Silent()).Property(Expectation.Always, "unused", _ => true);
+        var state = model.InitStates().Single();
+        Assert.Contains("History: Flags { Granted = true, Count = 2 }", model.FormatState(state)); // as history lines show it, not "True"
     }
 }
