@@ -13,7 +13,7 @@ public sealed partial class Checker<TState, TAction>
         ArgumentNullException.ThrowIfNull(writer);
         var delay = interval ?? TimeSpan.FromSeconds(1);
         while (!_done.Task.Wait(delay))
-            writer.Write($"Checking. states={StateCount}, unique={UniqueStateCount}, depth={MaxDepth}\n");
+            writer.Write(ProgressLine());
         WriteSummary(writer);
         return this;
     }
@@ -27,11 +27,16 @@ public sealed partial class Checker<TState, TAction>
         {
             var finished = await Task.WhenAny(_done.Task, Task.Delay(delay, cancellationToken)).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            if (finished != _done.Task) await writer.WriteAsync($"Checking. states={StateCount}, unique={UniqueStateCount}, depth={MaxDepth}\n").ConfigureAwait(false);
+            if (finished != _done.Task) await writer.WriteAsync(ProgressLine()).ConfigureAwait(false);
         }
         WriteSummary(writer);
         return this;
     }
+
+    /// <summary>The Rust reporter's progress line, and the growth warning when there is one.</summary>
+    private string ProgressLine() =>
+        $"Checking. states={StateCount}, unique={UniqueStateCount}, depth={MaxDepth}\n" +
+        (GrowthWarning is { } warning ? $"Warning: {warning}.\n" : "");
 
     private void WriteSummary(TextWriter writer)
     {

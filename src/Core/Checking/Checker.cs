@@ -110,6 +110,15 @@ public sealed partial class Checker<TState, TAction>
     /// <summary>The greatest depth reached so far (initial states have depth 1; for simulation, the longest walk in steps).</summary>
     public int MaxDepth => _engine.MaxDepth;
 
+    private readonly GrowthWatch _growth = new();
+
+    /// <summary>
+    /// While checking runs: a warning when the run looks unbounded (its depth is past 100 and still
+    /// growing after ten seconds, with new states still coming), naming the ways to bound it; else null.
+    /// A hint for progress output, not a verdict. Each read is a sample: read it at each progress report.
+    /// </summary>
+    public string? GrowthWarning => _isDone ? null : _growth.Observe(Elapsed, UniqueStateCount, MaxDepth);
+
     /// <summary>How long checking ran (so far, while it runs).</summary>
     public TimeSpan Elapsed => _isDone ? _elapsed : _stopwatch.Elapsed;
 

@@ -59,7 +59,9 @@ internal sealed class ModelHandle<TState, TAction>(Model<TState, TAction> model)
         while (!checker.IsDone)
         {
             await Task.WhenAny(done, Task.Delay(s_progressInterval, CancellationToken.None)).ConfigureAwait(false);
-            if (!checker.IsDone) periodic(ProgressLine(checker, stopwatch.Elapsed, done: false));
+            if (checker.IsDone) break;
+            periodic(ProgressLine(checker, stopwatch.Elapsed, done: false));
+            if (checker.GrowthWarning is { } warning) periodic($"Warning: {warning}.");
         }
         final(ProgressLine(checker, checker.Elapsed, done: true));
 
