@@ -64,14 +64,7 @@ public sealed partial class ActorModel<TMsg, THistory>
     /// <summary>Re-runs the acting actor's handler for a step, to show its outputs and state change.</summary>
     private (Id Actor, Out<TMsg> Out, object Next, bool Changed, object Before)? Handle(ActorModelState<TMsg, THistory> state, ActorModelAction<TMsg> action)
     {
-        Id? actor = action switch
-        {
-            ActorModelAction<TMsg>.Deliver d => d.Dst,
-            ActorModelAction<TMsg>.Timeout t => t.Actor,
-            ActorModelAction<TMsg>.SelectRandom r => r.Actor,
-            ActorModelAction<TMsg>.Recover r => r.Actor,
-            _ => null,
-        };
+        var actor = ActingActor(action);
         if (actor is not { } id || id.Index >= _actors.Count) return null;
         var o = new Out<TMsg>();
         object next;
@@ -128,7 +121,8 @@ public sealed partial class ActorModel<TMsg, THistory>
 
     /// <summary>
     /// A Mermaid sequence diagram of a path: an arrow per delivery, a note per timeout, crash,
-    /// recovery or random choice. Paste it into any Mermaid renderer (GitHub, Azure DevOps, VS Code).
+    /// recovery or random choice, and after each step that changes the acting actor's state a note with
+    /// that state (shortened to 80 characters). Paste it into any Mermaid renderer (GitHub, Azure DevOps, VS Code).
     /// </summary>
     public override string SequenceDiagram(Path<ActorModelState<TMsg, THistory>, ActorModelAction<TMsg>> path)
     {
@@ -154,10 +148,30 @@ public sealed partial class ActorModel<TMsg, THistory>
                 ActorModelAction<TMsg>.SelectRandom r => $"    Note over A{r.Actor.Value}: random {Escape(r.Random)}\n",
                 _ => "",
             });
+            // The acting actor's state after the step, when the step changed it: the fact that breaks a
+            // property ("both clients Holding") is then on the picture.
+            if (ActingActor(action) is { } actor && actor.Index < _actors.Count
+                && Fingerprint.Of(path.States[step].ActorStates[actor.Index]) != Fingerprint.Of(path.States[step + 1].ActorStates[actor.Index]))
+                sb.Append($"    Note over A{actor.Value}: {Escape(Shorten(ValueText.Format(path.States[step + 1].ActorStates[actor.Index])))}\n");
         }
         if (path.CycleStart is not null) sb.Append("    end\n");
         return sb.ToString();
     }
+
+    /// <summary>The actor whose handler a step runs, if any.</summary>
+    private static Id? ActingActor(ActorModelAction<TMsg> action) => action switch
+    {
+        ActorModelAction<TMsg>.Deliver d => d.Dst,
+        ActorModelAction<TMsg>.Timeout t => t.Actor,
+        ActorModelAction<TMsg>.SelectRandom r => r.Actor,
+        ActorModelAction<TMsg>.Recover r => r.Actor,
+        _ => null,
+    };
+
+    /// <summary>A state short enough for a diagram note.</summary>
+    private static string Shorten(string text) => text.Length <= MaxNoteLength ? text : text[..(MaxNoteLength - 1)] + "…";
+
+    private const int MaxNoteLength = 80;
 
     // Mermaid treats ';' and '#' specially in messages.
     private static string Escape(object? value) => (value?.ToString() ?? "null").Replace(";", "#59;").Replace("\n", " ");

@@ -142,7 +142,8 @@ public class ActorModelTests
         Assert.Equal("Id(0) → Ping(0) → Id(1)", model.FormatAction(path.Actions[0]));
         Assert.Equal(new Deliver(0, 1, new PingPongMsg.Ping(0)), path.Actions[0]);
         var diagram = model.SequenceDiagram(path);
-        Assert.StartsWith("sequenceDiagram\n    participant A0 as Id(0)\n    participant A1 as Id(1)\n    A0->>A1: Ping(0)\n    A1->>A0: Pong(0)\n", diagram);
+        // Each step that changes the receiver's state is followed by a note with that state.
+        Assert.StartsWith("sequenceDiagram\n    participant A0 as Id(0)\n    participant A1 as Id(1)\n    A0->>A1: Ping(0)\n    Note over A1: 1\n    A1->>A0: Pong(0)\n    Note over A0: 1\n", diagram);
         Assert.Contains("out: send Pong(0) → Id(0)", model.FormatStep(path.States[0], path.Actions[0]));
     }
 
