@@ -132,10 +132,22 @@ internal static class FingerprintCompiler
         if (KnownCollectionHelper(type) is { } helper) return helper.CreateDelegate<Func<T, ulong>>();
 
         // Any other collection, by the interfaces it implements: maps, then sets, then sequences.
+        // A set or map that exposes its comparer (SortedSet, SortedDictionary, FrozenSet, ConcurrentDictionary…)
+        // passes it along, so that keys are fingerprinted as the comparer equates them.
         if ((FindInterface(type, typeof(IReadOnlyDictionary<,>)) ?? FindInterface(type, typeof(IDictionary<,>))) is { } map)
-            return Upcast<T>(nameof(FingerprintCollections.OfMap), typeof(IEnumerable<>).MakeGenericType(typeof(KeyValuePair<,>).MakeGenericType(map.GetGenericArguments())), map.GetGenericArguments());
+        {
+            var pairs = typeof(IEnumerable<>).MakeGenericType(typeof(KeyValuePair<,>).MakeGenericType(map.GetGenericArguments()));
+            return KeyComparerProperty(type, map.GetGenericArguments()[0]) is { } comparer
+                ? UpcastWithComparer<T>(nameof(FingerprintCollections.OfMapWithComparer), pairs, map.GetGenericArguments(), comparer)
+                : Upcast<T>(nameof(FingerprintCollections.OfMap), pairs, map.GetGenericArguments());
+        }
         if ((FindInterface(type, typeof(IReadOnlySet<>)) ?? FindInterface(type, typeof(ISet<>)) ?? FindInterface(type, typeof(IImmutableSet<>))) is { } set)
-            return Upcast<T>(nameof(FingerprintCollections.OfSet), typeof(IEnumerable<>).MakeGenericType(set.GetGenericArguments()), set.GetGenericArguments());
+        {
+            var items = typeof(IEnumerable<>).MakeGenericType(set.GetGenericArguments());
+            return KeyComparerProperty(type, set.GetGenericArguments()[0]) is { } comparer
+                ? UpcastWithComparer<T>(nameof(FingerprintCollections.OfSetWithComparer), items, set.GetGenericArguments(), comparer)
+                : Upcast<T>(nameof(FingerprintCollections.OfSet), items, set.GetGenericArguments());
+        }
         if (type != typeof(string) && FindInterface(type, typeof(IEnumerable<>)) is { } sequence)
             return Upcast<T>(nameof(FingerprintCollections.OfSequence), sequence, sequence.GetGenericArguments());
         return null;
@@ -170,6 +182,25 @@ internal static class FingerprintCompiler
         var value = Expression.Parameter(typeof(T), "value");
         var method = typeof(FingerprintCollections).GetMethod(helper)!.MakeGenericMethod(typeArguments);
         var call = Expression.Call(method, Expression.Convert(value, parameterType));
+        return Expression.Lambda<Func<T, ulong>>(call, value).Compile();
+    }
+
+    /// <summary>The public <c>Comparer</c> or <c>KeyComparer</c> property through which a collection exposes how it compares keys of type <paramref name="key"/>, if any.</summary>
+    private static PropertyInfo? KeyComparerProperty(Type type, Type key) =>
+        new[] { "KeyComparer", "Comparer" }
+            .Select(name => type.GetProperty(name, BindingFlags.Instance | BindingFlags.Public))
+            .FirstOrDefault(p => p is not null && p.GetIndexParameters().Length == 0
+                && (p.PropertyType == typeof(IEqualityComparer<>).MakeGenericType(key) || p.PropertyType == typeof(IComparer<>).MakeGenericType(key)));
+
+    /// <summary>Like <see cref="Upcast{T}"/>, also passing the collection's comparer and its type to the helper.</summary>
+    private static Func<T, ulong> UpcastWithComparer<T>(string helper, Type parameterType, Type[] typeArguments, PropertyInfo comparer)
+    {
+        var value = Expression.Parameter(typeof(T), "value");
+        var method = typeof(FingerprintCollections).GetMethod(helper)!.MakeGenericMethod(typeArguments);
+        Expression call = Expression.Call(method, Expression.Convert(value, parameterType),
+            Expression.Convert(Expression.Property(value, comparer), typeof(object)), Expression.Constant(typeof(T), typeof(Type)));
+        if (!typeof(T).IsValueType)
+            call = Expression.Condition(Expression.ReferenceEqual(value, Expression.Constant(null, typeof(T))), Expression.Constant(Fingerprint.Null), call);
         return Expression.Lambda<Func<T, ulong>>(call, value).Compile();
     }
 
@@ -327,6 +358,46 @@ internal static class FingerprintCompiler
             foreach (var field in FingerprintedFields(type))
                 Visit(field.FieldType, path + "." + MemberName(field));
         }
+    }
+
+    /// <summary>
+    /// The first member path from <paramref name="root"/> down to a member that can hold a
+    /// <paramref name="target"/>, by the declared types (breadth first, so the shortest), or null.
+    /// For messages about a value refused while it was fingerprinted (a collection with a comparer the
+    /// fingerprint cannot follow), to say where in the state it sits.
+    /// </summary>
+    internal static string? FindMember(Type root, Type target)
+    {
+        var seen = new HashSet<Type> { root };
+        var pending = new Queue<(Type Type, string Path)>();
+        pending.Enqueue((root, RootName(root)));
+        while (pending.TryDequeue(out var current))
+        {
+            foreach (var (child, path) in Children(current.Type, current.Path))
+            {
+                if (child == target || (child != typeof(object) && child.IsAssignableFrom(target))) return path;
+                if (seen.Add(child)) pending.Enqueue((child, path));
+            }
+        }
+        return null;
+
+        static IEnumerable<(Type, string)> Children(Type type, string path)
+        {
+            if (type.IsPrimitive || type.IsEnum || type == typeof(string) || typeof(IFingerprintable).IsAssignableFrom(type) || UnsupportedReason(type) is not null) return [];
+            if (type.IsArray) return [(type.GetElementType()!, path + "[]")];
+            if (Nullable.GetUnderlyingType(type) is { } inner) return [(inner, path)];
+            if (type.IsGenericType && type.Namespace is "System.Collections.Immutable" or "System.Collections.Generic")
+                return type.GetGenericArguments().Select(a => (a, path + "[]"));
+            if (type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true && !type.IsGenericType) return [];
+            return FingerprintedFields(type).Select(f => (f.FieldType, path + "." + MemberName(f)));
+        }
+    }
+
+    /// <summary>A type's name as the first segment of a member path: <c>ServerState</c>, <c>Outer+Inner</c>, <c>Holder</c> for <c>Holder&lt;int&gt;</c>.</summary>
+    private static string RootName(Type root)
+    {
+        var name = StableTypeName.Of(root.IsGenericType ? root.GetGenericTypeDefinition() : root).Split('.')[^1];
+        return System.Text.RegularExpressions.Regex.Replace(name, "`[0-9]+", "");
     }
 
     /// <summary>Turns a compiler-generated backing field name (<c>&lt;Log&gt;k__BackingField</c>) into its property name.</summary>

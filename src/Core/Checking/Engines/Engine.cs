@@ -308,8 +308,9 @@ internal abstract class Engine<TState, TAction>
     {
         var indices = fault.IndexPath;
         if (fault.Exception is OutOfMemoryException) return DescribeOutOfMemory(fault, indices);
+        var exception = LocatedInState(fault.Exception);
         var message = new System.Text.StringBuilder();
-        message.Append(fault.Exception is UnfingerprintableTypeException
+        message.Append(exception is UnfingerprintableTypeException
             ? $"A state could not be fingerprinted while {fault.Activity}"
             : $"The model threw {fault.Exception.GetType().Name} while {fault.Activity}");
         if (indices is not null)
@@ -325,8 +326,19 @@ internal abstract class Engine<TState, TAction>
         {
             message.Append(".\n");
         }
-        message.Append(fault.Exception.GetType().FullName).Append(": ").Append(fault.Exception.Message);
-        return new ModelCheckingException(message.ToString(), fault.Exception) { IndexPath = indices is null ? null : string.Join('/', indices) };
+        message.Append(exception.GetType().FullName).Append(": ").Append(exception.Message);
+        return new ModelCheckingException(message.ToString(), exception) { IndexPath = indices is null ? null : string.Join('/', indices) };
+    }
+
+    /// <summary>
+    /// A value refused while it was fingerprinted (a set whose comparer the fingerprint cannot follow)
+    /// is named by its type only; this adds where it sits in the state, by the state's declared types.
+    /// </summary>
+    private static Exception LocatedInState(Exception exception)
+    {
+        if (exception is not UnfingerprintableTypeException { MemberPath: null, OffendingType: { } offending } refused) return exception;
+        if (FingerprintCompiler.FindMember(typeof(TState), offending) is not { } member) return exception;
+        return new UnfingerprintableTypeException($"{refused.Message} It sits at '{member}' in the state.", refused) { OffendingType = offending, MemberPath = member };
     }
 
     /// <summary>The numbered steps (only the last ones of a long path) and the state.</summary>
