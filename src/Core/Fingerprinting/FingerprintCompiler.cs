@@ -106,8 +106,18 @@ internal static class FingerprintCompiler
         if (type == typeof(string)) return (Func<string?, ulong>)OfString;
         if (type == typeof(Guid)) return (Func<Guid, ulong>)(v => OfString(v.ToString("N")));
         if (type == typeof(TimeSpan)) return (Func<TimeSpan, ulong>)(v => Mix((ulong)v.Ticks));
-        if (type == typeof(DateTime)) return (Func<DateTime, ulong>)(v => Combine(Mix((ulong)v.Ticks), (ulong)v.Kind));
-        if (type == typeof(DateTimeOffset)) return (Func<DateTimeOffset, ulong>)(v => Combine(Mix((ulong)v.Ticks), (ulong)v.Offset.Ticks));
+        // Half, like float and double: 0 and -0, and every NaN payload, are equal. Other values keep the
+        // hash of their bits that Half had as a simple type.
+        if (type == typeof(Half)) return (Func<Half, ulong>)(v => BitConverter.HalfToUInt16Bits(v == Half.Zero ? Half.Zero : Half.IsNaN(v) ? Half.NaN : v));
+        // DateTime.Equals compares ticks only (not Kind): the hash of the ticks, which an unspecified-kind
+        // value had as a simple type. DateTimeOffset.Equals compares the instant (not the offset).
+        if (type == typeof(DateTime)) return (Func<DateTime, ulong>)(v => (ulong)v.Ticks);
+        if (type == typeof(DateTimeOffset)) return (Func<DateTimeOffset, ulong>)(v => Mix((ulong)v.UtcTicks));
+        // Immutable BCL classes that fill caches lazily: by what their Equals compares, not by their fields.
+        if (typeof(Uri).IsAssignableFrom(type)) return (Func<Uri?, ulong>)FingerprintBclValues.OfUri;
+        if (typeof(System.Net.IPAddress).IsAssignableFrom(type)) return (Func<System.Net.IPAddress?, ulong>)FingerprintBclValues.OfIPAddress;
+        if (typeof(System.Net.IPEndPoint).IsAssignableFrom(type)) return (Func<System.Net.IPEndPoint?, ulong>)FingerprintBclValues.OfIPEndPoint;
+        if (typeof(System.Globalization.CultureInfo).IsAssignableFrom(type)) return (Func<System.Globalization.CultureInfo?, ulong>)FingerprintBclValues.OfCulture;
         if (type == typeof(DateOnly)) return (Func<DateOnly, ulong>)(v => Mix((ulong)v.DayNumber));
         if (type == typeof(TimeOnly)) return (Func<TimeOnly, ulong>)(v => Mix((ulong)v.Ticks));
         if (type == typeof(object)) return (Func<object, ulong>)(_ => 0x4F424A45_43540000UL); // a bare object has no content
