@@ -334,6 +334,7 @@ internal static class FingerprintCompiler
             return "it is a task (a running computation, not data)";
         if (typeof(Stream).IsAssignableFrom(type) || typeof(TextReader).IsAssignableFrom(type) || typeof(TextWriter).IsAssignableFrom(type))
             return "it is a stream or reader/writer (external state)";
+        if (MutableBclTypes.Reason(type) is { } mutable) return mutable;
         if (typeof(WaitHandle).IsAssignableFrom(type) || type == typeof(Thread) || type == typeof(CancellationTokenSource) || type == typeof(CancellationToken) || type.FullName == "System.Threading.Lock")
             return "it is a synchronization or threading object";
         return null;
@@ -343,7 +344,7 @@ internal static class FingerprintCompiler
     public static void Validate(Type root)
     {
         var seen = new HashSet<Type>();
-        Visit(root, StableTypeName.Of(root).Split('.')[^1]);
+        Visit(root, RootName(root));
 
         void Visit(Type type, string path)
         {
