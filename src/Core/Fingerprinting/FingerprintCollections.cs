@@ -10,11 +10,11 @@ namespace Stateright;
 /// <c>foreach</c> binds to its struct enumerator and allocates nothing. Sequences are
 /// order-sensitive; sets and maps add up per-element hashes so that their order does not matter.
 /// </summary>
-internal static class FingerprintCollections
+internal static partial class FingerprintCollections
 {
     internal const ulong SequenceKind = 0x5345_5155_454E_4345UL;
-    private const ulong SetKind = 0x5345_5400_0000_0001UL;
-    private const ulong MapKind = 0x4D41_5000_0000_0002UL;
+    internal const ulong SetKind = 0x5345_5400_0000_0001UL;
+    internal const ulong MapKind = 0x4D41_5000_0000_0002UL;
 
     // ---- ordered ----
 
@@ -130,6 +130,7 @@ internal static class FingerprintCollections
     public static ulong OfImmutableHashSet<T>(ImmutableHashSet<T>? items)
     {
         if (items is null) return Fingerprint.Null;
+        if (KeyComparers.IgnoresCase<T>(items.KeyComparer, typeof(ImmutableHashSet<T>))) return OfImmutableHashSetIgnoringCase((ImmutableHashSet<string>)(object)items);
         if (items.IsEmpty) return Combine(Seed(SetKind, 0), 0); // skips renting an enumerator
         return Memoized(items, static items =>
         {
@@ -142,6 +143,7 @@ internal static class FingerprintCollections
     public static ulong OfImmutableSortedSet<T>(ImmutableSortedSet<T>? items)
     {
         if (items is null) return Fingerprint.Null;
+        if (KeyComparers.IgnoresCase<T>(items.KeyComparer, typeof(ImmutableSortedSet<T>))) return OfImmutableSortedSetIgnoringCase((ImmutableSortedSet<string>)(object)items);
         if (items.IsEmpty) return Combine(Seed(SetKind, 0), 0); // skips renting an enumerator
         return Memoized(items, static items =>
         {
@@ -154,6 +156,7 @@ internal static class FingerprintCollections
     public static ulong OfHashSet<T>(HashSet<T>? items)
     {
         if (items is null) return Fingerprint.Null;
+        if (KeyComparers.IgnoresCase<T>(items.Comparer, typeof(HashSet<T>))) return OfHashSetIgnoringCase((HashSet<string>)(object)items);
         ulong sum = 0;
         foreach (var item in items) sum += Mix(Fingerprinter<T>.Compute(item));
         return Combine(Seed(SetKind, items.Count), sum);
@@ -173,6 +176,7 @@ internal static class FingerprintCollections
     public static ulong OfImmutableDictionary<TKey, TValue>(ImmutableDictionary<TKey, TValue>? map) where TKey : notnull
     {
         if (map is null) return Fingerprint.Null;
+        if (KeyComparers.IgnoresCase<TKey>(map.KeyComparer, typeof(ImmutableDictionary<TKey, TValue>))) return OfImmutableDictionaryIgnoringCase((ImmutableDictionary<string, TValue>)(object)map);
         if (map.IsEmpty) return Combine(Seed(MapKind, 0), 0); // skips renting an enumerator
         return Memoized(map, static map =>
         {
@@ -185,6 +189,7 @@ internal static class FingerprintCollections
     public static ulong OfImmutableSortedDictionary<TKey, TValue>(ImmutableSortedDictionary<TKey, TValue>? map) where TKey : notnull
     {
         if (map is null) return Fingerprint.Null;
+        if (KeyComparers.IgnoresCase<TKey>(map.KeyComparer, typeof(ImmutableSortedDictionary<TKey, TValue>))) return OfImmutableSortedDictionaryIgnoringCase((ImmutableSortedDictionary<string, TValue>)(object)map);
         if (map.IsEmpty) return Combine(Seed(MapKind, 0), 0); // skips renting an enumerator
         return Memoized(map, static map =>
         {
@@ -197,6 +202,7 @@ internal static class FingerprintCollections
     public static ulong OfDictionary<TKey, TValue>(Dictionary<TKey, TValue>? map) where TKey : notnull
     {
         if (map is null) return Fingerprint.Null;
+        if (KeyComparers.IgnoresCase<TKey>(map.Comparer, typeof(Dictionary<TKey, TValue>))) return OfDictionaryIgnoringCase((Dictionary<string, TValue>)(object)map);
         ulong sum = 0;
         foreach (var (k, v) in map) sum += Mix(Combine(Fingerprinter<TKey>.Compute(k), Fingerprinter<TValue>.Compute(v)));
         return Combine(Seed(MapKind, map.Count), sum);

@@ -106,8 +106,18 @@ internal static class FingerprintCompiler
         if (type == typeof(string)) return (Func<string?, ulong>)OfString;
         if (type == typeof(Guid)) return (Func<Guid, ulong>)(v => OfString(v.ToString("N")));
         if (type == typeof(TimeSpan)) return (Func<TimeSpan, ulong>)(v => Mix((ulong)v.Ticks));
-        if (type == typeof(DateTime)) return (Func<DateTime, ulong>)(v => Combine(Mix((ulong)v.Ticks), (ulong)v.Kind));
-        if (type == typeof(DateTimeOffset)) return (Func<DateTimeOffset, ulong>)(v => Combine(Mix((ulong)v.Ticks), (ulong)v.Offset.Ticks));
+        // Half, like float and double: 0 and -0, and every NaN payload, are equal. Other values keep the
+        // hash of their bits that Half had as a simple type.
+        if (type == typeof(Half)) return (Func<Half, ulong>)(v => BitConverter.HalfToUInt16Bits(v == Half.Zero ? Half.Zero : Half.IsNaN(v) ? Half.NaN : v));
+        // DateTime.Equals compares ticks only (not Kind): the hash of the ticks, which an unspecified-kind
+        // value had as a simple type. DateTimeOffset.Equals compares the instant (not the offset).
+        if (type == typeof(DateTime)) return (Func<DateTime, ulong>)(v => (ulong)v.Ticks);
+        if (type == typeof(DateTimeOffset)) return (Func<DateTimeOffset, ulong>)(v => Mix((ulong)v.UtcTicks));
+        // Immutable BCL classes that fill caches lazily: by what their Equals compares, not by their fields.
+        if (typeof(Uri).IsAssignableFrom(type)) return (Func<Uri?, ulong>)FingerprintBclValues.OfUri;
+        if (typeof(System.Net.IPAddress).IsAssignableFrom(type)) return (Func<System.Net.IPAddress?, ulong>)FingerprintBclValues.OfIPAddress;
+        if (typeof(System.Net.IPEndPoint).IsAssignableFrom(type)) return (Func<System.Net.IPEndPoint?, ulong>)FingerprintBclValues.OfIPEndPoint;
+        if (typeof(System.Globalization.CultureInfo).IsAssignableFrom(type)) return (Func<System.Globalization.CultureInfo?, ulong>)FingerprintBclValues.OfCulture;
         if (type == typeof(DateOnly)) return (Func<DateOnly, ulong>)(v => Mix((ulong)v.DayNumber));
         if (type == typeof(TimeOnly)) return (Func<TimeOnly, ulong>)(v => Mix((ulong)v.Ticks));
         if (type == typeof(object)) return (Func<object, ulong>)(_ => 0x4F424A45_43540000UL); // a bare object has no content
@@ -132,10 +142,22 @@ internal static class FingerprintCompiler
         if (KnownCollectionHelper(type) is { } helper) return helper.CreateDelegate<Func<T, ulong>>();
 
         // Any other collection, by the interfaces it implements: maps, then sets, then sequences.
+        // A set or map that exposes its comparer (SortedSet, SortedDictionary, FrozenSet, ConcurrentDictionary…)
+        // passes it along, so that keys are fingerprinted as the comparer equates them.
         if ((FindInterface(type, typeof(IReadOnlyDictionary<,>)) ?? FindInterface(type, typeof(IDictionary<,>))) is { } map)
-            return Upcast<T>(nameof(FingerprintCollections.OfMap), typeof(IEnumerable<>).MakeGenericType(typeof(KeyValuePair<,>).MakeGenericType(map.GetGenericArguments())), map.GetGenericArguments());
+        {
+            var pairs = typeof(IEnumerable<>).MakeGenericType(typeof(KeyValuePair<,>).MakeGenericType(map.GetGenericArguments()));
+            return KeyComparerProperty(type, map.GetGenericArguments()[0]) is { } comparer
+                ? UpcastWithComparer<T>(nameof(FingerprintCollections.OfMapWithComparer), pairs, map.GetGenericArguments(), comparer)
+                : Upcast<T>(nameof(FingerprintCollections.OfMap), pairs, map.GetGenericArguments());
+        }
         if ((FindInterface(type, typeof(IReadOnlySet<>)) ?? FindInterface(type, typeof(ISet<>)) ?? FindInterface(type, typeof(IImmutableSet<>))) is { } set)
-            return Upcast<T>(nameof(FingerprintCollections.OfSet), typeof(IEnumerable<>).MakeGenericType(set.GetGenericArguments()), set.GetGenericArguments());
+        {
+            var items = typeof(IEnumerable<>).MakeGenericType(set.GetGenericArguments());
+            return KeyComparerProperty(type, set.GetGenericArguments()[0]) is { } comparer
+                ? UpcastWithComparer<T>(nameof(FingerprintCollections.OfSetWithComparer), items, set.GetGenericArguments(), comparer)
+                : Upcast<T>(nameof(FingerprintCollections.OfSet), items, set.GetGenericArguments());
+        }
         if (type != typeof(string) && FindInterface(type, typeof(IEnumerable<>)) is { } sequence)
             return Upcast<T>(nameof(FingerprintCollections.OfSequence), sequence, sequence.GetGenericArguments());
         return null;
@@ -170,6 +192,25 @@ internal static class FingerprintCompiler
         var value = Expression.Parameter(typeof(T), "value");
         var method = typeof(FingerprintCollections).GetMethod(helper)!.MakeGenericMethod(typeArguments);
         var call = Expression.Call(method, Expression.Convert(value, parameterType));
+        return Expression.Lambda<Func<T, ulong>>(call, value).Compile();
+    }
+
+    /// <summary>The public <c>Comparer</c> or <c>KeyComparer</c> property through which a collection exposes how it compares keys of type <paramref name="key"/>, if any.</summary>
+    private static PropertyInfo? KeyComparerProperty(Type type, Type key) =>
+        new[] { "KeyComparer", "Comparer" }
+            .Select(name => type.GetProperty(name, BindingFlags.Instance | BindingFlags.Public))
+            .FirstOrDefault(p => p is not null && p.GetIndexParameters().Length == 0
+                && (p.PropertyType == typeof(IEqualityComparer<>).MakeGenericType(key) || p.PropertyType == typeof(IComparer<>).MakeGenericType(key)));
+
+    /// <summary>Like <see cref="Upcast{T}"/>, also passing the collection's comparer and its type to the helper.</summary>
+    private static Func<T, ulong> UpcastWithComparer<T>(string helper, Type parameterType, Type[] typeArguments, PropertyInfo comparer)
+    {
+        var value = Expression.Parameter(typeof(T), "value");
+        var method = typeof(FingerprintCollections).GetMethod(helper)!.MakeGenericMethod(typeArguments);
+        Expression call = Expression.Call(method, Expression.Convert(value, parameterType),
+            Expression.Convert(Expression.Property(value, comparer), typeof(object)), Expression.Constant(typeof(T), typeof(Type)));
+        if (!typeof(T).IsValueType)
+            call = Expression.Condition(Expression.ReferenceEqual(value, Expression.Constant(null, typeof(T))), Expression.Constant(Fingerprint.Null), call);
         return Expression.Lambda<Func<T, ulong>>(call, value).Compile();
     }
 
@@ -293,6 +334,7 @@ internal static class FingerprintCompiler
             return "it is a task (a running computation, not data)";
         if (typeof(Stream).IsAssignableFrom(type) || typeof(TextReader).IsAssignableFrom(type) || typeof(TextWriter).IsAssignableFrom(type))
             return "it is a stream or reader/writer (external state)";
+        if (MutableBclTypes.Reason(type) is { } mutable) return mutable;
         if (typeof(WaitHandle).IsAssignableFrom(type) || type == typeof(Thread) || type == typeof(CancellationTokenSource) || type == typeof(CancellationToken) || type.FullName == "System.Threading.Lock")
             return "it is a synchronization or threading object";
         return null;
@@ -302,7 +344,7 @@ internal static class FingerprintCompiler
     public static void Validate(Type root)
     {
         var seen = new HashSet<Type>();
-        Visit(root, StableTypeName.Of(root).Split('.')[^1]);
+        Visit(root, RootName(root));
 
         void Visit(Type type, string path)
         {
@@ -327,6 +369,46 @@ internal static class FingerprintCompiler
             foreach (var field in FingerprintedFields(type))
                 Visit(field.FieldType, path + "." + MemberName(field));
         }
+    }
+
+    /// <summary>
+    /// The first member path from <paramref name="root"/> down to a member that can hold a
+    /// <paramref name="target"/>, by the declared types (breadth first, so the shortest), or null.
+    /// For messages about a value refused while it was fingerprinted (a collection with a comparer the
+    /// fingerprint cannot follow), to say where in the state it sits.
+    /// </summary>
+    internal static string? FindMember(Type root, Type target)
+    {
+        var seen = new HashSet<Type> { root };
+        var pending = new Queue<(Type Type, string Path)>();
+        pending.Enqueue((root, RootName(root)));
+        while (pending.TryDequeue(out var current))
+        {
+            foreach (var (child, path) in Children(current.Type, current.Path))
+            {
+                if (child == target || (child != typeof(object) && child.IsAssignableFrom(target))) return path;
+                if (seen.Add(child)) pending.Enqueue((child, path));
+            }
+        }
+        return null;
+
+        static IEnumerable<(Type, string)> Children(Type type, string path)
+        {
+            if (type.IsPrimitive || type.IsEnum || type == typeof(string) || typeof(IFingerprintable).IsAssignableFrom(type) || UnsupportedReason(type) is not null) return [];
+            if (type.IsArray) return [(type.GetElementType()!, path + "[]")];
+            if (Nullable.GetUnderlyingType(type) is { } inner) return [(inner, path)];
+            if (type.IsGenericType && type.Namespace is "System.Collections.Immutable" or "System.Collections.Generic")
+                return type.GetGenericArguments().Select(a => (a, path + "[]"));
+            if (type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true && !type.IsGenericType) return [];
+            return FingerprintedFields(type).Select(f => (f.FieldType, path + "." + MemberName(f)));
+        }
+    }
+
+    /// <summary>A type's name as the first segment of a member path: <c>ServerState</c>, <c>Outer+Inner</c>, <c>Holder</c> for <c>Holder&lt;int&gt;</c>.</summary>
+    private static string RootName(Type root)
+    {
+        var name = StableTypeName.Of(root.IsGenericType ? root.GetGenericTypeDefinition() : root).Split('.')[^1];
+        return System.Text.RegularExpressions.Regex.Replace(name, "`[0-9]+", "");
     }
 
     /// <summary>Turns a compiler-generated backing field name (<c>&lt;Log&gt;k__BackingField</c>) into its property name.</summary>

@@ -26,12 +26,14 @@ internal static class FingerprintMath
     /// True for the types hashed by <see cref="Simple{T}"/> from their raw bits: integers, chars,
     /// bools, enums over them, and structs of 1, 2, 4 or 8 bytes made only of such fields with no
     /// padding (e.g. <c>record struct Message(Kind Kind, int Rm)</c>). Floating-point values are not
-    /// simple (0.0 and -0.0 must hash alike), nor is anything holding references.
+    /// simple (0.0 and -0.0 must hash alike), nor is <see cref="DateTime"/> (its Kind is not compared), nor is anything holding references.
     /// </summary>
     public static bool IsSimpleType(Type type) => s_simpleTypes.GetOrAdd(type, ComputeIsSimple);
 
     private static bool ComputeIsSimple(Type type)
     {
+        // Equal values with different bits: Half's 0 and -0 and NaN payloads, DateTime's Kind.
+        if (type == typeof(Half) || type == typeof(DateTime)) return false;
         if (type.IsEnum) type = Enum.GetUnderlyingType(type);
         if (type == typeof(bool) || type == typeof(char) || type == typeof(byte) || type == typeof(sbyte)
             || type == typeof(short) || type == typeof(ushort) || type == typeof(int) || type == typeof(uint)

@@ -339,8 +339,9 @@ internal abstract class Engine<TState, TAction>
         if (fault.Exception is OutOfMemoryException) return DescribeOutOfMemory(fault, indices);
         if (fault.Exception is InvalidModelException || (fault.Exception is NondeterministicModelException && indices is null))
             return new ModelCheckingException(fault.Exception.Message, fault.Exception); // complete on its own
+        var exception = LocatedInState(fault.Exception);
         var message = new System.Text.StringBuilder();
-        message.Append(fault.Exception switch
+        message.Append(exception switch
         {
             UnfingerprintableTypeException => $"A state could not be fingerprinted while {fault.Activity}",
             NondeterministicModelException => $"The model is not deterministic: found while {fault.Activity}",
@@ -359,8 +360,19 @@ internal abstract class Engine<TState, TAction>
         {
             message.Append(".\n");
         }
-        message.Append(fault.Exception.GetType().FullName).Append(": ").Append(fault.Exception.Message);
-        return new ModelCheckingException(message.ToString(), fault.Exception) { IndexPath = indices is null ? null : string.Join('/', indices) };
+        message.Append(exception.GetType().FullName).Append(": ").Append(exception.Message);
+        return new ModelCheckingException(message.ToString(), exception) { IndexPath = indices is null ? null : string.Join('/', indices) };
+    }
+
+    /// <summary>
+    /// A value refused while it was fingerprinted (a set whose comparer the fingerprint cannot follow)
+    /// is named by its type only; this adds where it sits in the state, by the state's declared types.
+    /// </summary>
+    private static Exception LocatedInState(Exception exception)
+    {
+        if (exception is not UnfingerprintableTypeException { MemberPath: null, OffendingType: { } offending } refused) return exception;
+        if (FingerprintCompiler.FindMember(typeof(TState), offending) is not { } member) return exception;
+        return new UnfingerprintableTypeException($"{refused.Message} It sits at '{member}' in the state.", refused) { OffendingType = offending, MemberPath = member };
     }
 
     /// <summary>The numbered steps (only the last ones of a long path) and the state.</summary>
