@@ -22,6 +22,6 @@ public class StateTextTests
         Assert.StartsWith(@"Id(0): '\0'", init.Describe(), StringComparison.Ordinal);
         Assert.DoesNotContain('\0', init.Describe());
         var step = model.FormatStep(init, new ActorModelAction<char>.Deliver(0, 0, 'A'));
-        Assert.Contains(@"STATE: '\0' ⇒ 'A'", step, StringComparison.Ordinal);
+        Assert.Contains(@"state: '\0' ⇒ 'A'", step, StringComparison.Ordinal);
     }
 }
