@@ -43,17 +43,20 @@ public sealed class CheckerBuilder<TState, TAction>
     }
 
     /// <summary>
-    /// How many states each run checks for in-place mutation by default: the first states it expands
-    /// are fingerprinted again after their properties, actions and successors are computed.
+    /// How many states each run checks for in-place mutation and for determinism by default: the first
+    /// states it expands are fingerprinted again after their properties, actions and successors are
+    /// computed, and their actions are listed and their steps taken a second time and compared
+    /// (a difference faults the run with a <see cref="NondeterministicModelException"/>).
     /// </summary>
     public const int MutationCheckedStates = 1000;
 
     /// <summary>
     /// Checks every state, not only the first <see cref="MutationCheckedStates"/>, for in-place
     /// mutation: a property, <c>Actions</c>, <c>NextState</c> or <c>WithinBoundary</c> that changes
-    /// the state it is given. A debugging aid: it fingerprints each state again after each step
-    /// (roughly doubling the cost of a state). A mutation faults the run with a
-    /// <see cref="StateMutatedException"/> naming the step.
+    /// the state it is given. A debugging aid: it fingerprints each state again after each step, and
+    /// takes each step twice to check that the model is deterministic (roughly tripling the cost of a
+    /// state). A mutation faults the run with a <see cref="StateMutatedException"/> naming the step, a
+    /// step that gives another result the second time with a <see cref="NondeterministicModelException"/>.
     /// </summary>
     public CheckerBuilder<TState, TAction> DetectInPlaceMutation()
     {
