@@ -61,9 +61,27 @@ public sealed partial class ActorModel<TMsg, THistory> : IOutOfBandFaults
         return next;
     }
 
-    /// <summary>After a handler returned: rethrows a refused write it caught.</summary>
-    private static void Returned(int index, ActorHandler handler, Out<TMsg> o)
+    /// <summary>
+    /// After a handler returned: rethrows a refused write it caught, and rejects a send to an id that
+    /// is no actor of the model (the message would stay in flight forever, undeliverable).
+    /// </summary>
+    private void Returned(int index, ActorHandler handler, Out<TMsg> o)
     {
         if (o.TakeRefusal() is { } refusal) throw refusal;
+        var actors = (ulong)_actors.Count;
+        foreach (ref readonly var entry in o.Entries)
+            if (entry.Other is null && entry.Destination.Value >= actors) throw UnknownDestination(index, handler, entry.Destination, entry.Msg);
+    }
+
+    private InvalidOperationException UnknownDestination(int index, ActorHandler handler, Id destination, TMsg msg)
+    {
+        string shown;
+        try { shown = msg?.ToString() ?? "null"; }
+        catch (Exception e) { shown = $"<ToString threw {e.GetType().Name}>"; }
+        var count = _actors.Count;
+        return new InvalidOperationException(
+            $"{char.ToUpperInvariant(DescribeActor(index)[0])}{DescribeActor(index)[1..]} sent {shown} to {destination} in {handler}, but no actor has that id: " +
+            $"the model has {count} actor{(count == 1 ? "" : "s")} (valid ids {(count == 0 ? "none" : $"Id(0) to Id({count - 1})")}). " +
+            "A message to an id outside the model could never be delivered. Add the actor it is meant for, or fix the id.");
     }
 }
