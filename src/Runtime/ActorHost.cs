@@ -10,9 +10,10 @@ namespace Stateright.Runtime;
 /// Runs one actor on one bound UDP socket: a receive loop feeds datagrams into a queue, timers and
 /// random choices feed their own events into it, and a single handler loop takes events one at a time,
 /// calls the actor and carries out its commands. Nothing an input does can stop the loops; only
-/// <see cref="StopAsync"/> does.
+/// <see cref="StopAsync"/> does. A write to the actor's <c>Out</c> after its handler returned (an async
+/// continuation, a kept <c>Out</c>) is dropped and logged, never sent.
 /// </summary>
-internal sealed class ActorHost<TMsg>
+internal sealed class ActorHost<TMsg> : OutOwner
 {
     private readonly IActor<TMsg> _actor;
     private readonly Socket _socket;
@@ -62,7 +63,10 @@ internal sealed class ActorHost<TMsg>
     {
         try
         {
-            _state = _actor.OnStart(Id, LoadStorage(), _startOutputs);
+            var storage = LoadStorage();
+            var previous = _startOutputs.Open(this, 0, ActorHandler.OnStart);
+            try { _state = _actor.OnStart(Id, storage, _startOutputs); }
+            finally { _startOutputs.Close(previous); }
         }
         catch (Exception e)
         {
@@ -132,8 +136,8 @@ internal sealed class ActorHost<TMsg>
         var o = new Out<TMsg>();
         await foreach (var @event in _events.Reader.ReadAllAsync(token).ConfigureAwait(false))
         {
-            o.Clear();
             bool changed;
+            object? previous; // the collector open on this thread before the handler's (none, normally)
             object? decoded = null;
             try
             {
@@ -144,13 +148,19 @@ internal sealed class ActorHost<TMsg>
                         if (!TryDecode(datagram, out var src, out var msg)) continue;
                         decoded = msg;
                         RuntimeLog.Received(_logger, _name, datagram.Sender.ToString(), msg);
-                        state = _actor.OnMsg(Id, state, src, msg, o, out changed);
+                        previous = o.Open(this, 0, ActorHandler.OnMsg);
+                        try { state = _actor.OnMsg(Id, state, src, msg, o, out changed); }
+                        finally { o.Close(previous); }
                         break;
                     case HostEvent.Timeout timeout when _timers.TryTake(timeout.Timer, timeout.Generation):
-                        state = _actor.OnTimeout(Id, state, timeout.Timer, o, out changed);
+                        previous = o.Open(this, 0, ActorHandler.OnTimeout);
+                        try { state = _actor.OnTimeout(Id, state, timeout.Timer, o, out changed); }
+                        finally { o.Close(previous); }
                         break;
                     case HostEvent.Random random when _randoms.TryTake(random.Key, random.Generation):
-                        state = _actor.OnRandom(Id, state, random.Choice, o, out changed);
+                        previous = o.Open(this, 0, ActorHandler.OnRandom);
+                        try { state = _actor.OnRandom(Id, state, random.Choice, o, out changed); }
+                        finally { o.Close(previous); }
                         break;
                     default:
                         continue; // a timer or choice that was reset or cancelled after it fired
@@ -164,6 +174,16 @@ internal sealed class ActorHost<TMsg>
             if ((changed || o.Count > 0) && _logger.IsEnabled(LogLevel.Debug)) RuntimeLog.Acted(_logger, _name, state, new OutText<TMsg>(o));
             await ApplyAsync(o, token).ConfigureAwait(false);
         }
+    }
+
+    /// <inheritdoc/>
+    public override string DescribeActor(int actor) => $"{_actor.GetType().Name} on {Endpoint}";
+
+    /// <summary>A write after the handler returned: logged, never sent, never thrown (it may come from a thread nobody watches).</summary>
+    public override bool Refused(string message, int actor, ActorHandler handler, string write, bool writerInHandler)
+    {
+        RuntimeLog.LateWrite(_logger, _name, _actor.GetType().Name, handler.ToString(), write);
+        return false;
     }
 
     /// <summary>The event as a log shows it: the decoded message and its sender (never the raw bytes object), or the timer or choice.</summary>

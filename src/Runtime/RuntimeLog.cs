@@ -47,6 +47,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(15, LogLevel.Warning, "Inbox full ({Capacity} datagrams): dropped a datagram; the actor is not keeping up. id={Actor}, src={Sender}, bytes={Length}, dropped so far={Dropped}")]
     public static partial void InboxFull(ILogger logger, string actor, string sender, int length, int capacity, long dropped);
 
+    [LoggerMessage(16, LogLevel.Error, "The actor wrote to its Out after its handler returned (an async continuation or a kept Out); the write was dropped, not sent. Write outputs before the handler returns. id={Actor}, actor={ActorType}, handler={Handler}, write={Write}")]
+    public static partial void LateWrite(ILogger logger, string actor, string actorType, string handler, string write);
+
     [LoggerMessage(14, LogLevel.Debug, "Acted. id={Actor}, state={State}, out={Out}")]
     public static partial void Acted(ILogger logger, string actor, object state, object @out);
 }

@@ -72,16 +72,16 @@ public sealed partial class ActorModel<TMsg, THistory>
         switch (action)
         {
             case ActorModelAction<TMsg>.Deliver d when !state.Crashed[id.Index]:
-                next = _actors[id.Index].OnMsg(id, state.ActorStates[id.Index], d.Src, d.Msg, o, out changed);
+                next = CallOnMsg(id.Index, state.ActorStates[id.Index], d.Src, d.Msg, o, out changed);
                 break;
             case ActorModelAction<TMsg>.Timeout t:
-                next = _actors[id.Index].OnTimeout(id, state.ActorStates[id.Index], t.Timer, o, out changed);
+                next = CallOnTimeout(id.Index, state.ActorStates[id.Index], t.Timer, o, out changed);
                 break;
             case ActorModelAction<TMsg>.SelectRandom r:
-                next = _actors[id.Index].OnRandom(id, state.ActorStates[id.Index], r.Random, o, out changed);
+                next = CallOnRandom(id.Index, state.ActorStates[id.Index], r.Random, o, out changed);
                 break;
             case ActorModelAction<TMsg>.Recover:
-                next = _actors[id.Index].OnStart(id, state.Storages[id.Index], o);
+                next = CallOnStart(id.Index, state.Storages[id.Index], o);
                 break;
             default:
                 return null;

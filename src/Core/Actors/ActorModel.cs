@@ -150,7 +150,7 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         for (var i = 0; i < n; i++)
         {
             var o = new Out<TMsg>();
-            state.SetActorState(i, OnStart(i, null, o));
+            state.SetActorState(i, CallOnStart(i, null, o));
             state.Apply(this, Id.From(i), o);
         }
         yield return state.Build(crashed: [.. new bool[n]]);
@@ -199,20 +199,10 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         }
     }
 
-    /// <summary>
-    /// The handlers' output buffer, one per thread and reused step after step (the checker calls one
-    /// handler at a time per thread, and the builder consumes the commands before the next call).
-    /// </summary>
-    private static Out<TMsg> ScratchOut()
-    {
-        if (ScratchOutSlot.Value is not Out<TMsg> o) ScratchOutSlot.Value = o = new Out<TMsg>();
-        o.Clear();
-        return o;
-    }
-
     /// <inheritdoc/>
     public override ActorModelState<TMsg, THistory>? NextState(ActorModelState<TMsg, THistory> state, ActorModelAction<TMsg> action)
     {
+        ThrowIfLateWrite();
         switch (action)
         {
             case ActorModelAction<TMsg>.Drop drop:
@@ -223,8 +213,8 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
                 var (src, dst, msg) = deliver;
                 var index = dst.Index;
                 if (index >= _actors.Count || state.Crashed[index]) return null; // undeliverable
-                var o = ScratchOut();
-                var next = _actors[index].OnMsg(dst, state.ActorStates[index], src, msg, o, out var changed);
+                var o = NextOut(index, ActorHandler.OnMsg);
+                var next = CallOnMsg(index, state.ActorStates[index], src, msg, o, out var changed);
                 // A delivery that changes nothing is ignored, except on an ordered network, where it
                 // still advances the channel. (Safe as long as properties do not depend on which
                 // envelopes are in flight, as the Rust library notes.)
@@ -241,8 +231,8 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
             case ActorModelAction<TMsg>.Timeout(var id, var timer):
             {
                 var index = id.Index;
-                var o = ScratchOut();
-                var next = _actors[index].OnTimeout(id, state.ActorStates[index], timer, o, out var changed);
+                var o = NextOut(index, ActorHandler.OnTimeout);
+                var next = CallOnTimeout(index, state.ActorStates[index], timer, o, out var changed);
                 // Ignored if it changes nothing but re-setting the same timer.
                 if (!changed && o.Count == 1 && o.Entries[0].Other is Command<TMsg>.SetTimer set && Equals(set.Timer, timer)) return null;
                 var builder = Builder.From(this, state, state.Network, state.History);
@@ -264,9 +254,9 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
             case ActorModelAction<TMsg>.Recover(var id):
             {
                 var index = id.Index;
-                var o = ScratchOut();
+                var o = NextOut(index, ActorHandler.OnStart);
                 var builder = Builder.From(this, state, state.Network, state.History);
-                builder.SetActorState(index, OnStart(index, state.Storages[index], o));
+                builder.SetActorState(index, CallOnStart(index, state.Storages[index], o));
                 builder.Apply(this, id, o);
                 return builder.Build(state.Crashed.SetItem(index, false));
             }
@@ -274,8 +264,8 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
             case ActorModelAction<TMsg>.SelectRandom(var id, var key, var random):
             {
                 var index = id.Index;
-                var o = ScratchOut();
-                var next = _actors[index].OnRandom(id, state.ActorStates[index], random, o, out var changed);
+                var o = NextOut(index, ActorHandler.OnRandom);
+                var next = CallOnRandom(index, state.ActorStates[index], random, o, out var changed);
                 var builder = Builder.From(this, state, state.Network, state.History);
                 builder.SetRandomChoices(index, builder.RandomChoicesOf(index).Remove(key));
                 if (changed) builder.SetActorState(index, next);
@@ -449,15 +439,4 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
         public static readonly ActionComparer Instance = new();
         public int Compare(ActorModelAction<TMsg>? x, ActorModelAction<TMsg>? y) => ActorModelAction<TMsg>.Compare(x!, y!);
     }
-}
-
-/// <summary>
-/// The thread's <c>ActorModel.ScratchOut</c> buffer, in a non-generic class: a thread static of a
-/// generic class shared by reference types is found through a runtime helper on every access, one of
-/// a non-generic class directly. A thread that alternates models of different message types only
-/// replaces the buffer.
-/// </summary>
-internal static class ScratchOutSlot
-{
-    [ThreadStatic] public static object? Value;
 }

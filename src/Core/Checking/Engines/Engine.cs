@@ -89,6 +89,8 @@ internal abstract class Engine<TState, TAction>
             RecordFault(e, SearchActivity, null);
             result = new EngineResult(CheckerStatus.Faulted, []);
         }
+        // A fault the model recorded on a thread the checker does not own, too late for any step to report it.
+        if (Model is IOutOfBandFaults outOfBand && outOfBand.Fault() is { } late) RecordFault(late, SearchActivity, null);
         if (_fault is { } fault) return result with { Status = CheckerStatus.Faulted, Error = DescribeFault(fault) };
         if (result.Status is CheckerStatus.Running)
         {
@@ -314,6 +316,11 @@ internal abstract class Engine<TState, TAction>
     /// <summary>Records the first fault and stops the search. The index path names the state in which it happened.</summary>
     public void RecordFault(Exception exception, string activity, int[]? indexPath)
     {
+        if (exception is OutOfBandFault { InnerException: { } inner } outOfBand)
+        {
+            // Not the step's fault: the path to where it surfaced would mislead.
+            (exception, activity, indexPath) = (inner, outOfBand.Activity, null);
+        }
         if (CallbackFault.ActivityOf(exception) is { } callback)
             activity = activity == SearchActivity ? callback : $"{callback}, while {activity}";
         Interlocked.CompareExchange(ref _fault, new FaultInfo(exception, activity, indexPath), null);
