@@ -84,12 +84,18 @@ public class RegisterTests
                 participant A0 as Server#0
                 participant A1 as Client#1
                 A1->>A0: Put(1, 'A')
+                Note over A0: 'A'
                 A0->>A1: PutOk(1)
+                Note over A1: Client { awaiting: 2, op_count: 2 }
                 A1->>A0: Put(2, 'Z')
+                Note over A0: 'Z'
                 A0->>A1: PutOk(2)
+                Note over A1: Client { awaiting: 3, op_count: 3 }
                 A1->>A0: Put(1, 'A')
+                Note over A0: 'A'
                 A1->>A0: Get(3)
                 A0->>A1: GetOk(3, 'A')
+                Note over A1: Client { awaiting: None, op_count: 4 }
 
             """.Replace("\r\n", "\n"), model.SequenceDiagram(path));
     }
