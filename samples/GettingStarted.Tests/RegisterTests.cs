@@ -2,7 +2,6 @@ using Stateright;
 using Stateright.Actors;
 using Stateright.Actors.Register;
 using Stateright.Semantics;
-using RegisterHistoryType = Stateright.Semantics.LinearizabilityTester<Stateright.Actors.Id, Stateright.Semantics.Register<char>, Stateright.Semantics.RegisterOp<char>, Stateright.Semantics.RegisterRet<char>>;
 using static Stateright.Actors.Register.RegisterMsg<ulong, char, Stateright.Actors.Unit>;
 using Deliver = Stateright.Actors.ActorModelAction<Stateright.Actors.Register.RegisterMsg<ulong, char, Stateright.Actors.Unit>>.Deliver;
 
@@ -55,9 +54,8 @@ public class RegisterTests
     {
         var model = RegisterSystem.Model();
         var found = model.Checker().SpawnBfs().Join().Discovery("linearizable")!;
-        var fromText = Path<ActorModelState<RegisterMsg<ulong, char, Unit>, RegisterHistoryType>, ActorModelAction<RegisterMsg<ulong, char, Unit>>>.Parse(model, found.Encode());
-        var snapshot = System.IO.Path.Combine(SourceDirectory(), "RegisterModelTests.SingleServer.linearizable.verified.txt");
-        var fromSnapshot = Path<ActorModelState<RegisterMsg<ulong, char, Unit>, RegisterHistoryType>, ActorModelAction<RegisterMsg<ulong, char, Unit>>>.FromTraceFile(model, snapshot);
+        var fromText = model.ParsePath(found.Encode());
+        var fromSnapshot = model.PathFromTraceFile("RegisterModelTests.SingleServer.linearizable.verified.txt"); // beside this file
         Assert.Equal(found.Actions, fromText.Actions);
         Assert.Equal(found.Actions, fromSnapshot.Actions);
         var steps = 0;
@@ -69,10 +67,8 @@ public class RegisterTests
             if (steps == fromSnapshot.Length) Assert.False(model.Property("linearizable").Condition(after));
         }
         Assert.Equal(7, steps);
-        Assert.Throws<FormatException>(() => Path<ActorModelState<RegisterMsg<ulong, char, Unit>, RegisterHistoryType>, ActorModelAction<RegisterMsg<ulong, char, Unit>>>.Parse(model, "0/x/1"));
+        Assert.Throws<FormatException>(() => model.ParsePath("0/x/1"));
     }
-
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string file = "") => System.IO.Path.GetDirectoryName(file)!;
 
     [Fact]
     public void The_counterexample_draws_as_a_sequence_diagram()

@@ -29,20 +29,37 @@ internal static class SnippetCompiler
     private static readonly Lazy<MetadataReference[]> References = new(LoadReferences);
 
     /// <summary>The compiler's errors and warnings for <paramref name="file"/> (repository-relative), as <c>file:line: id message</c>.</summary>
-    public static IReadOnlyList<string> Diagnostics(string file)
+    public static IReadOnlyList<string> Diagnostics(string file) => Diagnostics(Compile(file, file));
+
+    /// <summary>
+    /// Compiles the snippet <paramref name="file"/> (repository-relative, a class library) as if its source file were
+    /// <paramref name="sourcePath"/> (what <c>[CallerFilePath]</c> sees), and loads it, to run its code.
+    /// </summary>
+    public static Assembly Load(string file, string sourcePath)
     {
-        var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(DocFiles.Root, file)), Parse, file);
+        var compilation = Compile(file, sourcePath);
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        if (!emitted.Success) throw new InvalidOperationException(string.Join("\n", Diagnostics(compilation)));
+        return Assembly.Load(image.ToArray());
+    }
+
+    private static CSharpCompilation Compile(string file, string sourcePath)
+    {
+        var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(DocFiles.Root, file)), Parse, sourcePath);
         var isProgram = tree.GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any();
-        var compilation = CSharpCompilation.Create(
+        return CSharpCompilation.Create(
             Path.GetFileNameWithoutExtension(file),
             [ImplicitUsings, tree],
             References.Value,
             new CSharpCompilationOptions(isProgram ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable));
-        return [.. compilation.GetDiagnostics()
-            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
-            .Select(d => $"{file}:{d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.Id} {d.GetMessage()}")];
     }
+
+    private static IReadOnlyList<string> Diagnostics(CSharpCompilation compilation) =>
+        [.. compilation.GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .Select(d => $"{d.Location.GetLineSpan().Path}:{d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.Id} {d.GetMessage()}")];
 
     // The shared framework, then this test's own dependencies (each assembly once, by simple name).
     private static MetadataReference[] LoadReferences()

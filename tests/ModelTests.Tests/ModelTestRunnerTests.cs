@@ -50,8 +50,8 @@ public sealed class ModelTestRunnerTests : IDisposable
         Assert.Equal(ModelTestOutcomeKind.Failed, results[0].Kind);
         Assert.StartsWith("Unexpected Property \"small\" (Always): counterexample in 2 steps:", results[0].Message);
         Assert.Contains("If this counterexample is a known bug, add [ExpectDiscovery(\"small\")]", results[0].Message);
-        Assert.Equal(ModelTestOutcomeKind.Failed, results[1].Kind); // a new example has no verified snapshot yet
-        Assert.Contains("has no verified snapshot yet", results[1].Message);
+        Assert.Equal(ModelTestOutcomeKind.Passed, results[1].Kind); // a new example is recorded as its verified snapshot
+        Assert.Contains("so it was recorded as", results[1].Message);
         Assert.Contains(results[0].Output, line => line.StartsWith("Checker run #", StringComparison.Ordinal));
         Assert.Equal(results[0].Output.Take(2), results[1].Output.Take(2));
     }
@@ -89,6 +89,59 @@ public sealed class ModelTestRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unexpected_counterexample_s_received_file_is_marked_so_that_the_tool_refuses_to_pin_it()
+    {
+        var options = new ModelTestOptions { Seed = 12 };
+        var outcome = await ModelTestRunner.RunAsync(Case(nameof(Violated), "small", options), Local);
+        Assert.Equal(ModelTestOutcomeKind.Failed, outcome.Kind);
+        var marker = Path.Combine(_directory, "ModelTestRunnerTests.Violated.small.received.unexpected");
+        Assert.True(File.Exists(Path.Combine(_directory, "ModelTestRunnerTests.Violated.small.received.txt")));
+        Assert.True(File.Exists(marker));
+        Assert.Contains("Property: small", File.ReadAllText(marker));
+        Assert.Contains("Method: Stateright.Tests.Testing.ModelTestRunnerTests.Violated", File.ReadAllText(marker));
+
+        // Expected now: the next run's received file is no longer marked, and its bytes are the same.
+        var expected = await ModelTestRunner.RunAsync(Case(nameof(Violated), "small", options with { ExpectedDiscoveries = ["small"], Seed = 13 }), Local);
+        Assert.Equal(ModelTestOutcomeKind.Failed, expected.Kind);
+        Assert.Contains("has no verified snapshot yet", expected.Message);
+        Assert.True(File.Exists(Path.Combine(_directory, "ModelTestRunnerTests.Violated.small.received.txt")));
+        Assert.False(File.Exists(marker));
+    }
+
+    [Fact]
+    public async Task A_reachable_sometimes_property_passes_on_its_first_run_and_its_example_is_recorded()
+    {
+        var outcome = await ModelTestRunner.RunAsync(Case(nameof(Violated), "two", new ModelTestOptions { Seed = 21 }), Local);
+        Assert.Equal(ModelTestOutcomeKind.Passed, outcome.Kind);
+        var verified = Path.Combine(_directory, "ModelTestRunnerTests.Violated.two.verified.txt");
+        Assert.True(File.Exists(verified));
+        Assert.Empty(Directory.GetFiles(_directory, "*.received.*"));
+        Assert.Contains(outcome.Output, line => line.StartsWith("Recorded ", StringComparison.Ordinal) && line.Contains(verified));
+        Assert.Contains("no verified snapshot yet, so it was recorded as ModelTestRunnerTests.Violated.two.verified.txt", outcome.Message);
+
+        var again = await ModelTestRunner.RunAsync(Case(nameof(Violated), "two", new ModelTestOptions { Seed = 22 }), Local);
+        Assert.Equal(ModelTestOutcomeKind.Passed, again.Kind);
+        Assert.Contains("an example was found and matches ModelTestRunnerTests.Violated.two.verified.txt", again.Message);
+
+        // A later run that finds another example fails with the diff.
+        SnapshotText.Write(verified, "another example");
+        var different = await ModelTestRunner.RunAsync(Case(nameof(Violated), "two", new ModelTestOptions { Seed = 23 }), Local);
+        Assert.Equal(ModelTestOutcomeKind.Failed, different.Kind);
+        Assert.Contains("the example differs from its verified snapshot", different.Message);
+        Assert.Contains("-another example", different.Message);
+    }
+
+    [Fact]
+    public async Task On_CI_a_reachable_sometimes_property_passes_on_its_first_run_and_nothing_is_written()
+    {
+        var ci = Local with { IsContinuousIntegration = true };
+        var outcome = await ModelTestRunner.RunAsync(Case(nameof(Violated), "two", new ModelTestOptions { Seed = 24 }), ci);
+        Assert.Equal(ModelTestOutcomeKind.Passed, outcome.Kind);
+        Assert.Empty(Directory.GetFiles(_directory, "ModelTestRunnerTests.Violated.two.*"));
+        Assert.Contains("not recorded on a CI build", outcome.Message);
+    }
+
+    [Fact]
     public async Task A_holding_property_passes_and_an_expected_discovery_that_never_comes_fails()
     {
         var holds = await ModelTestRunner.RunAsync(Case(nameof(Holding), "small"), Local);
@@ -114,14 +167,13 @@ public sealed class ModelTestRunnerTests : IDisposable
     {
         var options = new ModelTestOptions { Seed = 300 };
         var outcomes = await Task.WhenAll(new[] { LongName('a'), LongName('b'), "small" }.Select(p => ModelTestRunner.RunAsync(Case(nameof(LongNames), p, options), Local)));
-        Assert.Equal(ModelTestOutcomeKind.Failed, outcomes[0].Kind);
-        Assert.Contains("has no verified snapshot yet", outcomes[0].Message);
-        Assert.Equal(ModelTestOutcomeKind.Failed, outcomes[1].Kind);
+        Assert.Equal(ModelTestOutcomeKind.Passed, outcomes[0].Kind); // each first example is recorded
+        Assert.Contains("so it was recorded as", outcomes[0].Message);
+        Assert.Equal(ModelTestOutcomeKind.Passed, outcomes[1].Kind);
         Assert.Equal(ModelTestOutcomeKind.Passed, outcomes[2].Kind);
-        var received = Directory.GetFiles(_directory, "*.received.txt");
-        Assert.Equal(2, received.Length); // one each: the shortened names do not collide
-        Assert.All(received, f => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(f)), 1, 200));
-        SnapshotFiles.Accept(_directory);
+        var verified = Directory.GetFiles(_directory, "*.verified.txt");
+        Assert.Equal(2, verified.Length); // one each: the shortened names do not collide
+        Assert.All(verified, f => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(f)), 1, 200));
         var again = await ModelTestRunner.RunAsync(Case(nameof(LongNames), LongName('a'), options with { Seed = 301 }), Local);
         Assert.Equal(ModelTestOutcomeKind.Passed, again.Kind); // the name is the same on the next run
     }

@@ -32,6 +32,32 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
+    public void An_unexpected_counterexample_s_received_file_has_the_same_bytes_and_a_marker_beside_it()
+    {
+        var expected = Paths("expected");
+        var unexpected = Paths("unexpected");
+        SnapshotVerifier.Verify(expected, "step 1\nstep 2", Local);
+        var result = SnapshotVerifier.Verify(unexpected, "step 1\nstep 2", Local with { AutoAccept = true },
+            new SnapshotRole(new UnexpectedCounterexample("unexpected", "Ns.SnapshotTests.Method"), RecordWhenNew: false));
+        Assert.Equal(SnapshotStatus.New, result.Status); // never auto-accepted
+        Assert.Equal(File.ReadAllBytes(expected.Received), File.ReadAllBytes(unexpected.Received));
+        Assert.Null(UnexpectedCounterexample.ReadMarker(expected.Received));
+        Assert.Equal(new UnexpectedCounterexample("unexpected", "Ns.SnapshotTests.Method"), UnexpectedCounterexample.ReadMarker(unexpected.Received));
+        Assert.Contains("stateright accept --include-unexpected", result.Describe(Local));
+
+        Assert.Equal([expected.Verified], SnapshotFiles.Accept(_directory)); // the unexpected one is left alone
+        Assert.True(File.Exists(unexpected.Received));
+        Assert.Equal([unexpected.Verified], SnapshotFiles.Accept(_directory, includeUnexpected: true));
+        Assert.Equal(File.ReadAllBytes(expected.Verified), File.ReadAllBytes(unexpected.Verified));
+        Assert.False(File.Exists(UnexpectedCounterexample.MarkerFor(unexpected.Received)));
+
+        // A later comparison removes a stale marker with the stale received file.
+        new UnexpectedCounterexample("p", "M").WriteMarker(unexpected.Received);
+        Assert.True(SnapshotVerifier.Verify(unexpected, "step 1\nstep 2", Local).Matched);
+        Assert.False(File.Exists(UnexpectedCounterexample.MarkerFor(unexpected.Received)));
+    }
+
+    [Fact]
     public void Files_use_verify_text_conventions()
     {
         var paths = Paths();

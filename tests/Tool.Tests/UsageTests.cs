@@ -13,6 +13,7 @@ public class UsageTests
     [InlineData(new[] { "dangling", "--class", "C", "--assembly", "x.dll" }, "'dangling' does not take --class.")]
     [InlineData(new[] { "list", "one", "two" }, "Only one directory, please: 'one' and 'two'.")]
     [InlineData(new[] { "help", "nope" }, "Unknown command 'nope'.")]
+    [InlineData(new[] { "list", "--include-unexpected" }, "'list' does not take --include-unexpected.")]
     public void Bad_usage_exits_with_2_and_says_what_is_wrong(string[] args, string message)
     {
         var (code, output, error) = SnapshotTree.Run(args);

@@ -61,6 +61,9 @@ public sealed class EndToEndTests(EndToEndTests.FixtureRun run) : IClassFixture<
         string Message(string name) => run.Results.Single(r => r.Name == name).Message;
         Assert.Contains("Unexpected Property \"violated\" (Always): counterexample in 2 steps:", Message("XunitFixture.FixtureModels.Mixed(violated)"));
         Assert.Contains("Last state: 2", Message("XunitFixture.FixtureModels.Mixed(violated)"));
+        // An unexpected counterexample: stateright accept refuses it unless told to, and its received file is marked so.
+        Assert.Contains("add [ExpectDiscovery(\"violated\")] to XunitFixture.FixtureModels.Mixed, then stateright accept --include-unexpected", Message("XunitFixture.FixtureModels.Mixed(violated)"));
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(run.Project)!, "FixtureModels.Mixed.violated.received.unexpected")));
         Assert.Contains("every state was checked, so this outcome is unreachable", Message("XunitFixture.FixtureModels.Mixed(unreachable)"));
         Assert.Contains("the factory is broken", Message("XunitFixture.FixtureModels.Broken"));
         Assert.Contains("model checking is incomplete: it timed out", Message("XunitFixture.FixtureModels.Endless(finite)"));

@@ -1,3 +1,5 @@
+using Stateright.Snapshots;
+
 namespace Stateright.Testing.Tool;
 
 /// <summary><c>stateright accept</c>: each selected received snapshot becomes the verified one.</summary>
@@ -7,8 +9,11 @@ internal static class AcceptCommand
     /// Moves every selected <c>*.received.txt</c> over its <c>*.verified.txt</c>; prints each file written.
     /// An entry that cannot be accepted (see <see cref="RefusedEntry"/>, or an I/O error) is reported on
     /// <paramref name="error"/> and skipped; the exit code is then <see cref="StaterightTool.Failure"/>.
+    /// So is an unexpected counterexample (its received file is marked by the test run, see
+    /// <see cref="UnexpectedCounterexample"/>) unless <paramref name="includeUnexpected"/>: pinning it
+    /// would not make its test pass, so it is refused as STATERIGHT_ACCEPT_SNAPSHOTS refuses it.
     /// </summary>
-    public static int Run(ReceivedSelection selection, SnapshotFilter filter, TextWriter output, TextWriter error)
+    public static int Run(ReceivedSelection selection, SnapshotFilter filter, bool includeUnexpected, TextWriter output, TextWriter error)
     {
         var (accepted, refused) = (0, 0);
         foreach (var received in selection.Files)
@@ -19,8 +24,17 @@ internal static class AcceptCommand
             {
                 try
                 {
+                    var unexpected = UnexpectedCounterexample.ReadMarker(received);
+                    if (unexpected is not null && !includeUnexpected)
+                    {
+                        RefusedEntry.Report(error, selection.Show(received), RefusedEntry.Unexpected(unexpected));
+                        refused++;
+                        continue;
+                    }
                     Replace(verified, received);
-                    output.WriteLine($"accepted {selection.Show(verified)}");
+                    UnexpectedCounterexample.DeleteMarker(received);
+                    output.WriteLine(unexpected is null ? $"accepted {selection.Show(verified)}"
+                        : $"accepted {selection.Show(verified)} (an unexpected counterexample: add {unexpected.Attribute} to {unexpected.Method}, or its test keeps failing)");
                     accepted++;
                     continue;
                 }

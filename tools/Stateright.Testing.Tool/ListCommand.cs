@@ -12,7 +12,7 @@ internal static class ListCommand
     /// </summary>
     public static int Run(ReceivedSelection selection, SnapshotFilter filter, TextWriter output, TextWriter error)
     {
-        var (pending, refused) = (0, 0);
+        var (pending, refused, unexpected) = (0, 0, 0);
         foreach (var received in selection.Files)
         {
             string? text = null;
@@ -30,9 +30,11 @@ internal static class ListCommand
             }
             if (pending++ > 0) output.WriteLine();
             output.Write(text);
+            if (UnexpectedCounterexample.ReadMarker(received) is not null) unexpected++;
         }
         if (pending > 0) output.WriteLine();
         output.WriteLine(pending == 0 ? $"No pending snapshots{filter.Scope}." : $"{pending} pending snapshot(s): `stateright accept` or `stateright reject`.");
+        if (unexpected > 0) output.WriteLine($"{unexpected} of them an unexpected counterexample, which accept refuses without {ToolArguments.IncludeUnexpectedOption}.");
         if (refused > 0) output.WriteLine($"{refused} refused.");
         return refused == 0 ? StaterightTool.Success : StaterightTool.Failure;
     }
@@ -43,18 +45,20 @@ internal static class ListCommand
         using var output = new StringWriter { NewLine = newLine };
         var verified = SnapshotScanner.VerifiedFor(received);
         var receivedText = SnapshotText.Read(received);
+        var unexpected = UnexpectedCounterexample.ReadMarker(received) is { } u
+            ? $"an unexpected counterexample: {u.Method} has no {u.Attribute}" : null;
         if (File.Exists(verified) && SnapshotText.Read(verified) == receivedText)
         {
-            output.WriteLine($"unchanged {selection.Show(received)} (same text as the verified file)");
+            output.WriteLine($"unchanged {selection.Show(received)} (same text as the verified file{(unexpected is null ? "" : "; " + unexpected)})");
         }
         else if (File.Exists(verified))
         {
-            output.WriteLine($"changed {selection.Show(received)}");
+            output.WriteLine($"changed {selection.Show(received)}{(unexpected is null ? "" : $" ({unexpected})")}");
             output.Write(UnifiedDiff.Create(SnapshotText.Read(verified), receivedText, Path.GetFileName(verified), Path.GetFileName(received)));
         }
         else
         {
-            output.WriteLine($"new {selection.Show(received)} (no verified file yet)");
+            output.WriteLine($"new {selection.Show(received)} (no verified file yet{(unexpected is null ? "" : "; " + unexpected)})");
             foreach (var line in receivedText.Split('\n')) output.WriteLine("+" + line);
         }
         return output.ToString();

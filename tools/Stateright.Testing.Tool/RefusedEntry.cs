@@ -25,6 +25,11 @@ internal static class RefusedEntry
         return null;
     }
 
+    /// <summary>Why accept refuses an unexpected counterexample without <see cref="ToolArguments.IncludeUnexpectedOption"/>.</summary>
+    public static string Unexpected(Stateright.Snapshots.UnexpectedCounterexample unexpected) =>
+        $"it is an unexpected counterexample: property \"{unexpected.Property}\" is violated and {unexpected.Method} does not expect it, so pinning it would not make its test pass. " +
+        $"Fix the bug; or, if it is a known bug, add {unexpected.Attribute} to {unexpected.Method} and accept it with {ToolArguments.IncludeUnexpectedOption} (or run the tests again, then accept).";
+
     /// <summary>Prints the refusal of <paramref name="shown"/> to <paramref name="error"/>.</summary>
     public static void Report(TextWriter error, string shown, string reason) => error.WriteLine($"stateright: refused {shown}: {reason}");
 

@@ -18,6 +18,7 @@ internal static class RejectCommand
                 try
                 {
                     File.Delete(received);
+                    Stateright.Snapshots.UnexpectedCounterexample.DeleteMarker(received);
                     output.WriteLine($"rejected {selection.Show(received)}");
                     rejected++;
                     continue;

@@ -38,7 +38,7 @@ internal static class StaterightTool
             var selection = ReceivedSelection.Select(parsed.Directory, parsed.Filter);
             return parsed.Command switch
             {
-                "accept" => AcceptCommand.Run(selection, parsed.Filter, output, error),
+                "accept" => AcceptCommand.Run(selection, parsed.Filter, parsed.IncludeUnexpected, output, error),
                 "reject" => RejectCommand.Run(selection, parsed.Filter, output, error),
                 _ => ListCommand.Run(selection, parsed.Filter, output, error),
             };

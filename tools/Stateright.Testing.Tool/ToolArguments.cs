@@ -7,10 +7,14 @@ namespace Stateright.Testing.Tool;
 /// <param name="Assemblies">For dangling: built test assemblies whose methods produce snapshots.</param>
 /// <param name="UsedLists">For dangling: files listing the verified snapshots a test run used.</param>
 /// <param name="HelpTopic">For "help": the command to explain, or null for all of them.</param>
-internal sealed record ToolArguments(string Command, string Directory, SnapshotFilter Filter, IReadOnlyList<string> Assemblies, IReadOnlyList<string> UsedLists, string? HelpTopic = null)
+/// <param name="IncludeUnexpected">For accept (<c>--include-unexpected</c>): accept unexpected counterexamples too, which it refuses otherwise.</param>
+internal sealed record ToolArguments(string Command, string Directory, SnapshotFilter Filter, IReadOnlyList<string> Assemblies, IReadOnlyList<string> UsedLists, string? HelpTopic = null, bool IncludeUnexpected = false)
 {
     /// <summary>The commands that act on snapshots.</summary>
     public static readonly IReadOnlyList<string> Commands = ["accept", "reject", "list", "dangling"];
+
+    /// <summary>The option of accept that accepts unexpected counterexamples too.</summary>
+    public const string IncludeUnexpectedOption = "--include-unexpected";
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="UsageException"/> on a bad command line.</summary>
     public static ToolArguments Parse(IReadOnlyList<string> args)
@@ -29,10 +33,17 @@ internal sealed record ToolArguments(string Command, string Directory, SnapshotF
         string? directory = null, className = null, method = null, property = null;
         var assemblies = new List<string>();
         var used = new List<string>();
+        var includeUnexpected = false;
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];
             if (arg is "-h" or "--help") return Help(command);
+            if (arg == IncludeUnexpectedOption)
+            {
+                if (command != "accept") throw new UsageException($"'{command}' does not take {IncludeUnexpectedOption}.");
+                includeUnexpected = true;
+                continue;
+            }
             if (arg == "--" || !arg.StartsWith('-'))
             {
                 // After "--" the next argument is the directory, even if it starts with '-'.
@@ -53,7 +64,7 @@ internal sealed record ToolArguments(string Command, string Directory, SnapshotF
         }
         if (command == "dangling" && assemblies.Count == 0 && used.Count == 0)
             throw new UsageException("'dangling' needs --assembly PATH (a built test assembly) or --used PATH (a list of used snapshots).");
-        return new ToolArguments(command, directory ?? ".", new SnapshotFilter(className, method, property), assemblies, used);
+        return new ToolArguments(command, directory ?? ".", new SnapshotFilter(className, method, property), assemblies, used, IncludeUnexpected: includeUnexpected);
     }
 
     private static ToolArguments Help(string? topic) => new("help", ".", SnapshotFilter.All, [], [], topic);

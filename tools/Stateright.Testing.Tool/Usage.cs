@@ -24,6 +24,9 @@ internal static class Usage
           --method METHOD      the model method
           --property PROPERTY  the property
 
+        accept refuses an unexpected counterexample (no [ExpectDiscovery] on its method) unless given
+        --include-unexpected; list marks them.
+
         Files that are symbolic links are never read or written through: such an entry, and a verified
         path that is a directory, is refused by name and the rest goes on.
 
@@ -36,23 +39,32 @@ internal static class Usage
     {
         "accept" =>
             """
-            Usage: stateright accept [--class CLASS] [--method METHOD] [--property PROPERTY] [DIRECTORY=. | FILE.received.txt]
+            Usage: stateright accept [--class CLASS] [--method METHOD] [--property PROPERTY] [--include-unexpected] [DIRECTORY=. | FILE.received.txt]
 
             Makes each received snapshot the verified one: its text is written to a temporary file that is then
             renamed over <name>.verified.txt, and <name>.received.txt is deleted. Prints every file written.
+
+            An unexpected counterexample (a violated property whose method has no [ExpectDiscovery("property")];
+            the test run marks its received file with <name>.received.unexpected) is refused by name, as
+            STATERIGHT_ACCEPT_SNAPSHOTS refuses it: pinning it would not make its test pass. Add the attribute to
+            the method, then accept it with
+              --include-unexpected  accept unexpected counterexamples too
+            The rest of the batch is accepted; the exit code is 1 when something was refused.
             """,
         "reject" =>
             """
             Usage: stateright reject [--class CLASS] [--method METHOD] [--property PROPERTY] [DIRECTORY=. | FILE.received.txt]
 
-            Deletes each received snapshot; the verified ones stay as they are. Prints every file deleted.
+            Deletes each received snapshot (and its unexpected-counterexample marker, if any); the verified ones
+            stay as they are. Prints every file deleted.
             """,
         "list" =>
             """
             Usage: stateright list [--class CLASS] [--method METHOD] [--property PROPERTY] [DIRECTORY=. | FILE.received.txt]
 
             Prints each received snapshot with a unified diff from its verified file, or its whole text if no
-            verified file exists yet. Changes nothing.
+            verified file exists yet, and marks each unexpected counterexample (which accept refuses without
+            --include-unexpected). Changes nothing.
             """,
         "dangling" =>
             """

@@ -119,11 +119,16 @@ public sealed class Path<TState, TAction>
     /// Rebuilds the path a trace file records (a <c>.verified.txt</c> / <c>.received.txt</c> snapshot or
     /// a trace artifact), from its <c>Index path:</c> line (and, for a lasso, its <c>Cycle starts after step:</c> line).
     /// </summary>
+    /// <remarks>
+    /// A relative <paramref name="traceFile"/> is resolved against the current directory (in a test, its output
+    /// folder); <see cref="ModelPathExtensions.PathFromTraceFile"/> looks beside the calling source file first.
+    /// </remarks>
+    /// <exception cref="FileNotFoundException">No such file: the message names the full path tried.</exception>
     /// <exception cref="FormatException">The file has no index path line.</exception>
     public static Path<TState, TAction> FromTraceFile(Model<TState, TAction> model, string traceFile)
     {
         const string marker = "Index path:";
-        var lines = File.ReadLines(traceFile).ToList();
+        var lines = File.ReadLines(TraceFileLocation.Resolve(traceFile, callerFilePath: null)).ToList();
         var line = lines.LastOrDefault(l => l.StartsWith(marker, StringComparison.Ordinal))
             ?? throw new FormatException($"{traceFile} has no \"{marker}\" line: it is not a Stateright trace.");
         var path = Parse(model, line[marker.Length..]);

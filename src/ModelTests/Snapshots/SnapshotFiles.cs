@@ -6,15 +6,19 @@ public static class SnapshotFiles
     /// <summary>
     /// Moves every <c>*.received.txt</c> under <paramref name="directory"/> (recursively) whose name
     /// contains <paramref name="filter"/> over its <c>*.verified.txt</c>; returns the verified files written.
+    /// An unexpected counterexample's (see <see cref="UnexpectedCounterexample"/>) is left as it is unless
+    /// <paramref name="includeUnexpected"/>.
     /// </summary>
-    public static IReadOnlyList<string> Accept(string directory, string? filter = null)
+    public static IReadOnlyList<string> Accept(string directory, string? filter = null, bool includeUnexpected = false)
     {
         var accepted = new List<string>();
         foreach (var received in Directory.EnumerateFiles(directory, "*.received.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             if (filter is not null && !Path.GetFileName(received).Contains(filter, StringComparison.OrdinalIgnoreCase)) continue;
+            if (!includeUnexpected && UnexpectedCounterexample.ReadMarker(received) is not null) continue;
             var verified = received[..^".received.txt".Length] + ".verified.txt";
             File.Move(received, verified, overwrite: true);
+            UnexpectedCounterexample.DeleteMarker(received);
             accepted.Add(verified);
         }
         return accepted;

@@ -53,7 +53,9 @@ internal static class PropertyOutcome
         SnapshotResult snapshot;
         try
         {
-            snapshot = SnapshotVerifier.Verify(paths, verdict.Trace!, environment, mayAutoAccept: !unexpected);
+            var role = unexpected ? new SnapshotRole(new UnexpectedCounterexample(name, method.FullName), RecordWhenNew: false)
+                : verdict.Kind == VerdictKind.ExampleFound ? SnapshotRole.Example : SnapshotRole.Expected;
+            snapshot = SnapshotVerifier.Verify(paths, verdict.Trace!, environment, role);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -62,6 +64,7 @@ internal static class PropertyOutcome
         if (File.Exists(paths.Verified)) artifacts.Add(new ModelTestArtifact(paths.Verified, "Verified snapshot", ModelTestArtifactKind.VerifiedSnapshot));
         if (File.Exists(paths.Received)) artifacts.Add(new ModelTestArtifact(paths.Received, "Received snapshot", ModelTestArtifactKind.ReceivedSnapshot));
         if (snapshot.Status == SnapshotStatus.Accepted) output.Add($"Accepted {paths.Verified} ({SnapshotEnvironment.AutoAcceptVariable}=true).");
+        if (snapshot.Status == SnapshotStatus.Recorded) output.Add($"Recorded {paths.Verified}: the first example of \"{name}\" is its verified snapshot now; commit it. A run that finds another example fails with the diff.");
 
         var noun = verdict.Kind == VerdictKind.Violated ? "counterexample" : "example";
         if (unexpected)
@@ -75,7 +78,12 @@ internal static class PropertyOutcome
             return Outcome(ModelTestOutcomeKind.Failed, $"{header}: the {noun} {what}.\n{verdict.Trace}\n{snapshot.Describe(environment)}{methodDangling}");
         }
         var found = verdict.Kind == VerdictKind.Violated ? "the expected counterexample" : "an example";
-        var passed = $"{header}: {found} was found and matches {Path.GetFileName(paths.Verified)}.";
+        var passed = snapshot.Status switch
+        {
+            SnapshotStatus.Recorded => $"{header}: an example was found. It had no verified snapshot yet, so it was recorded as {Path.GetFileName(paths.Verified)}: commit that file.",
+            SnapshotStatus.NotRecorded => $"{header}: an example was found. It has no verified snapshot ({Path.GetFileName(paths.Verified)}), and it is not recorded on a CI build: run the tests locally to record it.",
+            _ => $"{header}: {found} was found and matches {Path.GetFileName(paths.Verified)}.",
+        };
         return methodDangling.Length > 0 ? Outcome(ModelTestOutcomeKind.Failed, passed + methodDangling) : Outcome(ModelTestOutcomeKind.Passed, passed);
     }
 

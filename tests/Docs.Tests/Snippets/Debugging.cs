@@ -1,10 +1,7 @@
-// docs/debugging.md "Replay it in code": the seed chapter's register model (samples/GettingStarted).
+// docs/debugging.md "Replay it in code": the seed chapter's register model (samples/GettingStarted). Run by
+// DebuggingPageTests as if this file were a test class in samples/GettingStarted.Tests, beside the snapshot.
 using GettingStarted;
 using Stateright;
-using Stateright.Actors;
-using History = Stateright.Semantics.LinearizabilityTester<Stateright.Actors.Id, Stateright.Semantics.Register<char>,
-    Stateright.Semantics.RegisterOp<char>, Stateright.Semantics.RegisterRet<char>>;
-using Msg = Stateright.Actors.Register.RegisterMsg<ulong, char, Stateright.Actors.Unit>;
 
 namespace Docs.Debugging;
 
@@ -15,12 +12,12 @@ public static class ReplayPage
         #region debugging-replay
         var model = RegisterSystem.Model();
 
-        // From the text the failure printed (or Path.Encode()):
-        var path = Path<ActorModelState<Msg, History>, ActorModelAction<Msg>>.Parse(model, "0/0/0/1/0/2/0");
+        // From the index path the failure printed (or Path.Encode()):
+        var path = model.ParsePath("0/0/0/1/1/3/4/1");
 
-        // Or from the snapshot file that pins it (any trace file with an "Index path:" line):
-        var pinned = Path<ActorModelState<Msg, History>, ActorModelAction<Msg>>.FromTraceFile(model,
-            "RegisterModelTests.SingleServer.linearizable.verified.txt");
+        // Or from the snapshot file that pins it (any trace file with an "Index path:" line). A relative
+        // path is looked for beside this source file, then in the current directory (the test's bin/… folder).
+        var pinned = model.PathFromTraceFile("RegisterModelTests.SingleServer.linearizable.verified.txt");
 
         foreach (var (before, action, after) in pinned.Steps())   // set a breakpoint here
         {
