@@ -8,7 +8,9 @@
 # accept` (the tool, installed from the feed) accepts the received file; the second `dotnet test` passes with
 # one result per property. Before that it checks
 # that every package has symbols and that the dependencies follow the split (nothing for checking models,
-# no snapshots for the UDP runtime, no logging for model tests); after, a console program uses the runtime.
+# no snapshots for the UDP runtime, no logging for model tests); after, a console program uses the runtime, and
+# the template pack, installed from the feed into a private template hive, creates a project from each template
+# that passes on its first `dotnet test` with one result per property.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
@@ -46,6 +48,17 @@ if grep -q '<dependency ' <<<"$core"; then echo "$core"; echo "FAIL: Stateright.
 if grep -Eq 'id="(DiffEngine|EmptyFiles|Stateright.Testing.ModelTests)"' <<<"$runtime"; then echo "FAIL: the runtime depends on snapshots"; exit 1; fi
 if grep -Eq 'id="(Microsoft.Extensions.Logging|Stateright.Testing.Runtime)' <<<"$modeltests"; then echo "FAIL: ModelTests depends on logging"; exit 1; fi
 grep -q 'id="Microsoft.Extensions.Logging.Abstractions"' <<<"$runtime" || { echo "FAIL: the runtime lost its logging dependency"; exit 1; }
+# The template pack: no symbols (nothing compiled), no dependencies, each template's project file asks for
+# the packages of this very pack.
+templates="$feed/Stateright.Testing.Templates.$version.nupkg"
+[ -f "$templates" ] || { ls "$feed"; echo "FAIL: Stateright.Testing.Templates.$version.nupkg missing"; exit 1; }
+if grep -q '<dependency ' <<<"$(nuspec Stateright.Testing.Templates)"; then echo "FAIL: the template pack has dependencies"; exit 1; fi
+grep -q '<packageType name="Template"' <<<"$(nuspec Stateright.Testing.Templates)" || { echo "FAIL: the template pack is not of type Template"; exit 1; }
+for template in xunit xunit3 nunit adapter; do
+  project_file="$(unzip -p "$templates" "content/$template/Company.ModelTests.csproj")"
+  grep -q "Version=\"$version\"" <<<"$project_file" || { echo "$project_file"; echo "FAIL: template $template does not reference the packages at $version"; exit 1; }
+  if grep -q STATERIGHT_PACKAGE_VERSION <<<"$project_file"; then echo "FAIL: template $template kept the version token"; exit 1; fi
+done
 
 echo "== install the stateright tool from the feed"
 dotnet tool install Stateright.Testing.Tool --version "$version" --tool-path "$work/tool" --add-source "$feed"
@@ -129,4 +142,46 @@ output=$(dotnet run --project "$project" 2>&1) || { echo "$output"; echo "FAIL u
 if grep -Eq '"(DiffEngine|EmptyFiles|Stateright.Testing.ModelTests)/' "$project/obj/project.assets.json"; then echo "FAIL udp: snapshot packages came with the runtime"; exit 1; fi
 echo "ok udp: echo over loopback UDP, no snapshot dependency"
 
-echo "consumer test passed for all 4 front ends (xunit, xunitv3, nunit, adapter) and the UDP runtime"
+echo "== templates: dotnet new install from the feed (a private hive), a project from each template, its first dotnet test"
+hive="$work/hive"
+dotnet new install "Stateright.Testing.Templates::$version" --add-source "$feed" --debug:custom-hive "$hive" > "$work/install.log" 2>&1 \
+  || { cat "$work/install.log"; echo "FAIL templates: dotnet new install failed"; exit 1; }
+# template | how dotnet test reports: trx through VSTest's logger, or the TRX extension of Microsoft.Testing.Platform
+for entry in "xunit|vstest" "xunit3|mtp" "nunit|vstest" "adapter|vstest"; do
+  IFS='|' read -r template runner <<<"$entry"
+  # A name with a dash: the namespace becomes Lease_Tests.<template>; the snapshot's name (class and method) stays.
+  project="$work/templates/Lease-Tests.$template"
+  dotnet new "stateright-$template" -n "Lease-Tests.$template" -o "$project" --debug:custom-hive "$hive" > "$work/new-$template.log" 2>&1 \
+    || { cat "$work/new-$template.log"; echo "FAIL templates: dotnet new stateright-$template failed"; exit 1; }
+  for file in .gitignore .gitattributes "LeaseModelTests.LeaseServer.mutual exclusion.verified.txt"; do
+    [ -f "$project/$file" ] || { ls -A "$project"; echo "FAIL stateright-$template: no $file"; exit 1; }
+  done
+  grep -qxF '*.received.*' "$project/.gitignore" || { echo "FAIL stateright-$template: .gitignore does not ignore received files"; exit 1; }
+  grep -qxF '*.verified.txt text eol=lf working-tree-encoding=UTF-8' "$project/.gitattributes" || { echo "FAIL stateright-$template: .gitattributes"; exit 1; }
+  echo "== stateright-$template: first dotnet test (expected to pass)"
+  # From the project's folder, as a user would: the xUnit v3 project's global.json picks the test runner from there.
+  if [ "$runner" = mtp ]; then
+    [ -f "$project/global.json" ] || { echo "FAIL stateright-$template: no global.json"; exit 1; }
+    (cd "$project" && dotnet test --report-trx --report-trx-filename first.trx --results-directory "$project/TestResults") > "$project/first.log" 2>&1 \
+      || { cat "$project/first.log"; echo "FAIL stateright-$template: the first run failed"; exit 1; }
+    (cd "$project" && dotnet run --no-build -- --list-tests) > "$project/list.log" 2>&1 \
+      || { cat "$project/list.log"; echo "FAIL stateright-$template: dotnet run -- --list-tests failed"; exit 1; }
+    grep -q 'LeaseServer(unique tokens)' "$project/list.log" || { cat "$project/list.log"; echo "FAIL stateright-$template: --list-tests does not list the cases"; exit 1; }
+  else
+    (cd "$project" && dotnet test --logger "trx;LogFileName=first.trx" --results-directory "$project/TestResults") > "$project/first.log" 2>&1 \
+      || { cat "$project/first.log"; echo "FAIL stateright-$template: the first run failed"; exit 1; }
+  fi
+  trx="$(find "$project/TestResults" -name first.trx | head -1)"
+  [ -n "$trx" ] || { cat "$project/first.log"; echo "FAIL stateright-$template: no TRX report"; exit 1; }
+  for property in "unique tokens" "mutual exclusion"; do
+    grep -q "LeaseServer($property)\" [^>]*outcome=\"Passed\"" "$trx" || { cat "$project/first.log"; echo "FAIL stateright-$template: LeaseServer($property) did not pass"; exit 1; }
+  done
+  results=$(grep -o '<UnitTestResult ' "$trx" | wc -l)
+  [ "$results" -eq 2 ] || { echo "FAIL stateright-$template: expected 2 results, found $results"; exit 1; }
+  received=$(find "$project" -name '*.received.*' | wc -l)
+  [ "$received" -eq 0 ] || { echo "FAIL stateright-$template: the run wrote $received received files"; exit 1; }
+  grep -q '"Stateright.Testing.ModelTests/'"$version"'"' "$project/obj/project.assets.json" || { echo "FAIL stateright-$template: not restored from this pack"; exit 1; }
+  echo "ok stateright-$template: 2 properties passed on the first run"
+done
+
+echo "consumer test passed for all 4 front ends (xunit, xunitv3, nunit, adapter), the UDP runtime and the 4 templates"

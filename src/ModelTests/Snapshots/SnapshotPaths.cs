@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -47,7 +48,7 @@ public sealed record SnapshotPaths(string Directory, string Prefix)
     {
         var whole = head + tail;
         if (Encoding.UTF8.GetByteCount(whole) <= MaxPrefixBytes) return whole;
-        var hash = "~" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(whole)))[..8];
+        var hash = "~" + string.Concat(SHA256.HashData(Encoding.UTF8.GetBytes(whole)).Take(4).Select(b => b.ToString("x2", CultureInfo.InvariantCulture))); // Convert.ToHexStringLower is .NET 9+
         var room = MaxPrefixBytes - hash.Length - Encoding.UTF8.GetByteCount(head);
         return room >= 16 ? head + Truncate(tail, room) + hash : Truncate(whole, MaxPrefixBytes - hash.Length) + hash;
     }

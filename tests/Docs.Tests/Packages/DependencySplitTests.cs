@@ -2,7 +2,8 @@ namespace Stateright.Docs.Tests.Packages;
 
 /// <summary>
 /// Pins the package split: checking models pulls nothing, running actors on UDP pulls no snapshot or
-/// diff tool, model tests pull no logging or UDP runtime, and every front end gets the model-test contract.
+/// diff tool, model tests pull no logging or UDP runtime, every front end gets the model-test contract, and the
+/// template pack pulls nothing.
 /// </summary>
 public class DependencySplitTests
 {
@@ -33,6 +34,15 @@ public class DependencySplitTests
         Assert.Contains("DiffEngine", modelTests.Packages);
         Assert.Equal(["Stateright.Testing"], modelTests.Projects);
         Assert.Empty(modelTests.Matching(Logging));
+    }
+
+    [Fact]
+    public void The_template_pack_depends_on_nothing()
+    {
+        // Its templates reference the packages in the projects they create; the pack itself pulls nothing.
+        var templates = RestoreGraph.Of("src/Templates");
+        Assert.Empty(templates.Packages);
+        Assert.Empty(templates.Projects);
     }
 
     [Theory]
