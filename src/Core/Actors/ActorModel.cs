@@ -49,6 +49,9 @@ public sealed partial class ActorModel<TMsg, THistory> : Model<ActorModelState<T
     /// <summary>The actors, in id order.</summary>
     public IReadOnlyList<IActor<TMsg>> ActorList => _actors;
 
+    /// <summary>Coverage by receiving actor and message type (see <see cref="ActorCoverage{TMsg}"/>).</summary>
+    internal override CoverageTracker<ActorModelAction<TMsg>>? NewCoverageTracker() => ActorCoverage<TMsg>.For(_actors);
+
     /// <summary>The network the system starts with (default: an empty unordered duplicating network).</summary>
     public Network<TMsg> InitialNetwork { get; private set; } = Network<TMsg>.UnorderedDuplicating();
 

@@ -42,6 +42,7 @@ public sealed partial class Checker<TState, TAction>
     {
         writer.Write($"Done. states={StateCount}, unique={UniqueStateCount}, depth={MaxDepth}, sec={(long)Elapsed.TotalSeconds}\n");
         if (Properties.Any(p => p.Expectation == Expectation.Eventually)) writer.Write($"Eventually properties checked {LivenessDescription}.\n");
+        if (Coverage is { } coverage) writer.Write(coverage.Describe() + "\n");
         foreach (var (name, path) in _discoveries)
         {
             writer.Write($"Discovered \"{name}\" {DiscoveryClassification(name).ToReportWord()} {path.ToString(Model)}");

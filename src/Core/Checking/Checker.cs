@@ -125,6 +125,13 @@ public sealed partial class Checker<TState, TAction>
     /// <summary>Each property's discovery (example or counterexample), by property name. Final once <see cref="IsDone"/>.</summary>
     public IReadOnlyDictionary<string, Path<TState, TAction>> Discoveries => _discoveries;
 
+    /// <summary>
+    /// Which kinds of action the run enabled and took, once it is done, when the checker was built with
+    /// <see cref="CheckerBuilder{TState, TAction}.Coverage"/> (BFS and DFS; null otherwise, and for a model
+    /// whose actions fall into no useful kinds).
+    /// </summary>
+    public ActionCoverage? Coverage => _isDone && _engine.Coverage is { } tracker ? tracker.Result(complete: Status == CheckerStatus.Exhausted) : null;
+
     /// <summary>The discovery for a property, or null if there is none.</summary>
     /// <exception cref="KeyNotFoundException">The model has no property with that name.</exception>
     public Path<TState, TAction>? Discovery(string name)

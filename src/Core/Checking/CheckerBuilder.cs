@@ -25,6 +25,7 @@ public sealed class CheckerBuilder<TState, TAction>
     internal LivenessSemantics LivenessValue { get; private set; }
     internal Func<TState, TAction, object?>? FairnessValue { get; private set; }
     internal string? FairnessDescriptionValue { get; private set; }
+    internal bool CoverageValue { get; private set; }
 
     /// <summary>The longest timeout a checker accepts (the longest a .NET timer can wait, about 49.7 days).</summary>
     public static TimeSpan MaxTimeout => CheckerTimeout.Max;
@@ -49,6 +50,20 @@ public sealed class CheckerBuilder<TState, TAction>
     /// (a difference faults the run with a <see cref="NondeterministicModelException"/>).
     /// </summary>
     public const int MutationCheckedStates = 1000;
+
+    /// <summary>
+    /// Records which kinds of action the run enables and takes, as TLC's coverage does: afterwards
+    /// <see cref="Checker{TState, TAction}.Coverage"/> lists the kinds never enabled, and those enabled
+    /// but never taken, and <see cref="Checker{TState, TAction}.Report"/> prints them. Kinds are an
+    /// enum's values, a closed action hierarchy's concrete types, or, for actor models, deliveries by
+    /// receiving actor and message type. BFS and DFS record it; it costs a little on every action, so it
+    /// is off unless asked for (model tests ask for it).
+    /// </summary>
+    public CheckerBuilder<TState, TAction> Coverage()
+    {
+        CoverageValue = true;
+        return this;
+    }
 
     /// <summary>
     /// Checks every state, not only the first <see cref="MutationCheckedStates"/>, for in-place

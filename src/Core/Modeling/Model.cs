@@ -105,6 +105,12 @@ public abstract class Model<TState, TAction> : IModel
     /// </summary>
     public virtual string? SequenceDiagram(Path<TState, TAction> path) => null;
 
+    /// <summary>
+    /// The tracker of action kinds for coverage (see <see cref="ActionCoverage"/>): by default an enum's
+    /// values or a closed hierarchy's concrete types, and null when actions fall into no useful kinds.
+    /// </summary>
+    internal virtual CoverageTracker<TAction>? NewCoverageTracker() => ActionKinds.For<TAction>();
+
     /// <summary>The enabled actions paired with the states they lead to (actions that change nothing are left out).</summary>
     public IEnumerable<(TAction Action, TState Next)> NextSteps(TState state)
     {

@@ -37,7 +37,7 @@ internal sealed class ModelHandle<TState, TAction>(Model<TState, TAction> model)
 
     public async Task<ModelRunResult> RunAsync(ModelTestOptions options, Action<string> periodic, Action<string> final, CancellationToken cancellationToken)
     {
-        var builder = model.Checker().Threads(options.Threads).WithCancellation(cancellationToken);
+        var builder = model.Checker().Threads(options.Threads).WithCancellation(cancellationToken).Coverage();
         if (options.TargetStateCount > 0) builder.TargetStateCount(options.TargetStateCount);
         if (options.TargetMaxDepth > 0) builder.TargetMaxDepth(options.TargetMaxDepth);
         if (options.TimeoutSeconds > 0) builder.Timeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
@@ -64,6 +64,7 @@ internal sealed class ModelHandle<TState, TAction>(Model<TState, TAction> model)
             if (checker.GrowthWarning is { } warning) periodic($"Warning: {warning}.");
         }
         final(ProgressLine(checker, checker.Elapsed, done: true));
+        if (checker.Coverage is { } coverage) final(coverage.Describe());
 
         var verdicts = model.Properties.Select(p => Verdict(checker, p)).ToArray();
         var summary = $"{checker.EngineName}, states={checker.StateCount}, unique={checker.UniqueStateCount}, depth={checker.MaxDepth}";

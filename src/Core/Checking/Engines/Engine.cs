@@ -37,8 +37,13 @@ internal abstract class Engine<TState, TAction>
             InitialEventuallyBits |= 1UL << i;
         }
         Fingerprint.EnsureSupported<TState>();
+        // Simulation lists actions but takes one: it would report most kinds as never taken.
+        Coverage = options.CoverageValue && this is not SimulationEngine<TState, TAction> ? Model.NewCoverageTracker() : null;
         Expander = new Expander<TState, TAction>(this);
     }
+
+    /// <summary>Which kinds of action the run enabled and took; null unless asked for (and for simulation, which does not record it).</summary>
+    public CoverageTracker<TAction>? Coverage { get; }
 
     /// <summary>The expansion step the engine's workers share.</summary>
     public Expander<TState, TAction> Expander { get; }

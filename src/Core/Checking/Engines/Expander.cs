@@ -28,6 +28,7 @@ internal sealed class Expander<TState, TAction>(Engine<TState, TAction> engine)
 {
     private readonly Model<TState, TAction> _model = engine.Model;
     private readonly Property<TState>[] _properties = engine.Properties;
+    private readonly CoverageTracker<TAction>? _coverage = engine.Coverage;
 
     /// <summary>A worker's reusable buffers, and what it was doing (for fault messages).</summary>
     public sealed class Scratch
@@ -99,10 +100,13 @@ internal sealed class Expander<TState, TAction>(Engine<TState, TAction> engine)
         if (scratch.Successors.Length < actions.Count) scratch.Successors = new Successor[Math.Max(actions.Count, 2 * scratch.Successors.Length)];
         var successors = scratch.Successors;
         var generated = 0;
+        var coverage = _coverage;
         for (var i = 0; i < actions.Count; i++)
         {
             ref var slot = ref successors[generated];
-            if (!TryStep(state, key, scratch, i, out slot.State)) continue;
+            var moved = TryStep(state, key, scratch, i, out slot.State);
+            coverage?.Note(actions[i], moved);
+            if (!moved) continue;
             scratch.Step = Step.Fingerprinting;
             var nextKey = engine.KeyOf(slot.State);
             sink.Prefetch(nextKey);
