@@ -78,6 +78,20 @@ public sealed class ModelTestRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_passed_case_attaches_no_artifacts_but_its_trace_is_still_written()
+    {
+        var options = new ModelTestOptions { ExpectedDiscoveries = ["small"], Seed = 457 };
+        var first = await ModelTestRunner.RunAsync(Case(nameof(Violated), "small", options), Local);
+        Assert.Equal(ModelTestOutcomeKind.Failed, first.Kind); // no snapshot yet: the failure carries the trace and the received file
+        Assert.Contains(first.Artifacts, a => a.Kind == ModelTestArtifactKind.Trace);
+        SnapshotFiles.Accept(_directory);
+        var passed = await ModelTestRunner.RunAsync(Case(nameof(Violated), "small", options), Local);
+        Assert.Equal(ModelTestOutcomeKind.Passed, passed.Kind);
+        Assert.Empty(passed.Artifacts); // runners would list or copy them on every run
+        Assert.True(File.Exists(first.Artifacts.Single(a => a.Kind == ModelTestArtifactKind.Trace).Path));
+    }
+
+    [Fact]
     public async Task Auto_accept_never_pins_an_unexpected_counterexample()
     {
         var outcome = await ModelTestRunner.RunAsync(Case(nameof(Violated), "small", new ModelTestOptions { Seed = 11 }), Local with { AutoAccept = true });
