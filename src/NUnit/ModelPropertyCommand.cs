@@ -15,8 +15,10 @@ internal sealed class ModelPropertyCommand(Test test, IModelTestAttribute attrib
     public override TestResult Execute(TestExecutionContext context)
     {
         var modelCase = ModelTestDiscovery.ForProperty(Test.Method!.MethodInfo, attribute, Test.Properties.Get(ModelTestCase.PropertyTrait) as string);
-        // The core's throttled console lines go to TestContext.Progress, which the NUnit adapter shows as
-        // they are written (the full list goes to the test's output at the end). They arrive on the
+        // The core's throttled console lines go to TestContext.Error: NUnit sends them at once, and the NUnit
+        // adapter passes them on as warnings, which `dotnet test` prints at its default (minimal) verbosity
+        // and MTP prints too (TestContext.Progress becomes an informational message, shown only at normal
+        // verbosity). The full list goes to the test's output at the end. They arrive on the
         // checker's thread, where NUnit's current test (an AsyncLocal) is not this one: write them inside
         // this test's execution context so NUnit attributes them to this test.
         var testFlow = ExecutionContext.Capture();
@@ -24,8 +26,8 @@ internal sealed class ModelPropertyCommand(Test test, IModelTestAttribute attrib
         void Console(string line)
         {
             line = $"{name}: {line}"; // the console interleaves tests that run in parallel
-            if (testFlow is null) TestContext.Progress.WriteLine(line);
-            else ExecutionContext.Run(testFlow, state => TestContext.Progress.WriteLine((string)state!), line);
+            if (testFlow is null) TestContext.Error.WriteLine(line);
+            else ExecutionContext.Run(testFlow, state => TestContext.Error.WriteLine((string)state!), line);
         }
 
         using var stop = new StopSignal(context);

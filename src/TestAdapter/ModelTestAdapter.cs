@@ -128,10 +128,11 @@ public sealed class ModelTestAdapter : ITestDiscoverer, ITestExecutor
             if (token.IsCancellationRequested) return;
             handle.RecordStart(testCase);
             var start = DateTimeOffset.Now;
-            // The core's throttled progress lines go out as informational messages, which `dotnet test`
-            // prints as they arrive (the full list is in the result's output).
+            // The core's throttled progress lines go out as warning-level messages: VSTest's console logger
+            // prints those as they arrive at its default (minimal) verbosity, informational ones only at
+            // normal; MTP (through the bridge) prints both. The full list is in the result's output.
             var name = testCase.DisplayName;
-            var progress = new ModelTestProgress(console: line => handle.SendMessage(TestMessageLevel.Informational, $"{name}: {line}"));
+            var progress = new ModelTestProgress(console: line => handle.SendMessage(TestMessageLevel.Warning, $"{name}: {line}"));
             var outcome = ModelTestRunner.RunAsync(modelCase, progress, token).GetAwaiter().GetResult();
             var result = ResultTranslator.Translate(testCase, modelCase, outcome, start, DateTimeOffset.Now);
             handle.RecordResult(result);

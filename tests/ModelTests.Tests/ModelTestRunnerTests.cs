@@ -78,6 +78,20 @@ public sealed class ModelTestRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_passed_case_attaches_no_artifacts_but_its_trace_is_still_written()
+    {
+        var options = new ModelTestOptions { ExpectedDiscoveries = ["small"], Seed = 457 };
+        var first = await ModelTestRunner.RunAsync(Case(nameof(Violated), "small", options), Local);
+        Assert.Equal(ModelTestOutcomeKind.Failed, first.Kind); // no snapshot yet: the failure carries the trace and the received file
+        Assert.Contains(first.Artifacts, a => a.Kind == ModelTestArtifactKind.Trace);
+        SnapshotFiles.Accept(_directory);
+        var passed = await ModelTestRunner.RunAsync(Case(nameof(Violated), "small", options), Local);
+        Assert.Equal(ModelTestOutcomeKind.Passed, passed.Kind);
+        Assert.Empty(passed.Artifacts); // runners would list or copy them on every run
+        Assert.True(File.Exists(first.Artifacts.Single(a => a.Kind == ModelTestArtifactKind.Trace).Path));
+    }
+
+    [Fact]
     public async Task Auto_accept_never_pins_an_unexpected_counterexample()
     {
         var outcome = await ModelTestRunner.RunAsync(Case(nameof(Violated), "small", new ModelTestOptions { Seed = 11 }), Local with { AutoAccept = true });
@@ -208,7 +222,9 @@ public sealed class ModelTestRunnerTests : IDisposable
         await cancellation.CancelAsync();
         var outcome = await running.WaitAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(ModelTestOutcomeKind.Incomplete, outcome.Kind);
-        Assert.Contains("cancelled", outcome.Message);
+        // The summary names the method and the property cancelled, and how far the shared run got.
+        Assert.StartsWith($"The test run was cancelled before {testCase.Method.FullName} finished checking; property \"finite\" was not decided. Checker run #", outcome.Message, StringComparison.Ordinal);
+        Assert.Matches(@"\(Bfs\) had got this far: states=\d+, unique=\d+, depth=\d+, states/sec=\d+, sec=\d", outcome.Message);
         var record = await run.Completion.WaitAsync(TimeSpan.FromSeconds(1)); // the checker itself stopped
         Assert.Equal(CheckerStatus.Cancelled, record.Result!.Status);
         // The run was abandoned and forgotten: asking again starts a new run, which is not the old one.
@@ -236,9 +252,22 @@ public sealed class ModelTestRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task The_console_receives_the_header_and_the_final_line_live_and_periodic_lines_only_every_few_seconds()
+    public async Task A_check_shorter_than_the_console_interval_prints_nothing_on_the_console()
     {
         var options = new ModelTestOptions { Seed = 5152, Threads = 1, TimeoutSeconds = 2.5 };
+        List<string> output = [], console = [];
+        await ModelTestRunner.RunAsync(Case(nameof(Forever), "finite", options), Local,
+            new ModelTestProgress(line => { lock (output) output.Add(line); }, line => { lock (console) console.Add(line); }));
+        // Every line goes to the test's output; a 2.5-second run is shorter than the console interval: nothing on the console.
+        Assert.Contains(output, IsProgress);
+        Assert.StartsWith("Done.", output[^1], StringComparison.Ordinal);
+        Assert.Empty(console);
+    }
+
+    [Fact]
+    public async Task A_long_check_prints_its_header_a_line_every_few_seconds_and_the_final_line_on_the_console()
+    {
+        var options = new ModelTestOptions { Seed = 5153, Threads = 1, TimeoutSeconds = 6.5 };
         List<string> output = [], console = [], lateConsole = [];
         var early = ModelTestRunner.RunAsync(Case(nameof(Forever), "finite", options), Local,
             new ModelTestProgress(line => { lock (output) output.Add(line); }, line => { lock (console) console.Add(line); }));
@@ -246,14 +275,14 @@ public sealed class ModelTestRunnerTests : IDisposable
         var late = ModelTestRunner.RunAsync(Case(nameof(Forever), "never", options), Local,
             new ModelTestProgress(console: line => { lock (lateConsole) lateConsole.Add(line); }));
         await Task.WhenAll(early, late);
-        // Every periodic line (about one a second) goes to the output; a busy machine may leave time for only one.
-        Assert.Contains(output, IsProgress);
-        // A 2.5-second run is shorter than the console interval: the console sees the header and the last line only.
-        Assert.Equal(2, console.Count);
+        // Past the interval, the header goes out with the first periodic line; then the final line.
+        Assert.Equal(3, console.Count);
         Assert.StartsWith("Checker run #", console[0], StringComparison.Ordinal);
-        Assert.StartsWith("Done.", console[1], StringComparison.Ordinal);
-        // A case that joins later is not sent the earlier lines on its console, only what happens while it waits.
-        Assert.Equal([console[1]], lateConsole);
+        Assert.True(IsProgress(console[1]));
+        Assert.StartsWith("Done.", console[2], StringComparison.Ordinal);
+        // A case that joins later is not sent the earlier lines on its console, only what happens while it waits
+        // (the header was not out yet when it joined: it hears it with the first periodic line).
+        Assert.Equal(console, lateConsole);
     }
 
     private static bool IsProgress(string line) => line.StartsWith("Checking.", StringComparison.Ordinal);

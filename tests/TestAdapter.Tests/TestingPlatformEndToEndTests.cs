@@ -24,6 +24,18 @@ public sealed class TestingPlatformEndToEndTests(FixtureBuild fixture)
     public void The_checker_runs_once_per_method() => ReportAssertions.TheCheckerRunsOncePerMethod(fixture.TestingPlatformRun);
 
     [Fact]
+    public void The_output_lists_no_artifact_of_a_passed_test_and_no_console_line_of_a_short_check()
+    {
+        var output = fixture.TestingPlatformRun.Result.Output;
+        foreach (var passed in new[] { "Mixed(reachable)", "KnownBug(known bug)", "SingleServer(linearizable)" })
+            Assert.DoesNotContain($"For test '{passed}'", output);
+        Assert.Contains("For test 'Mixed(violated)'", output); // a failure's files are listed
+        // Every check of the fixture is shorter than the console interval: nothing of it is printed live.
+        Assert.DoesNotContain("Mixed(holds): Checker run #", output);
+        Assert.DoesNotContain("): Done. states=", output);
+    }
+
+    [Fact]
     public void Messages_are_the_same_as_under_VSTest()
     {
         var vstest = fixture.VSTestRun.Results.ToDictionary(r => r.Name, r => r.Result.Message.ReplaceLineEndings("\n").Trim());

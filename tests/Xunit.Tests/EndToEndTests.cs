@@ -116,7 +116,7 @@ public sealed class EndToEndTests(EndToEndTests.FixtureRun run) : IClassFixture<
     public void A_30_second_check_prints_progress_on_the_console_while_it_runs_without_extra_switches()
     {
         // The fixture imports the package's buildTransitive files, as a package user's project does.
-        var streamed = DotnetCli.Stream(["test", run.Project, "-c", run.Configuration, "--no-build", "--filter", "FullyQualifiedName~XunitFixture.LiveProgress", "--logger", "console;verbosity=normal"], environment: LiveProgress.SlowFixture);
+        var streamed = DotnetCli.Stream(["test", run.Project, "-c", run.Configuration, "--no-build", "--filter", "FullyQualifiedName~XunitFixture.LiveProgress"], environment: LiveProgress.SlowFixture);
         Assert.Null(LiveProgress.Failure(streamed, "XunitFixture.LiveProgress.Slow(finite)", minimum: 4));
         Assert.NotEqual(0, streamed.ExitCode); // it stops at its timeout: incomplete, so failed
     }

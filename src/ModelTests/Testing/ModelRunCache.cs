@@ -79,6 +79,7 @@ internal sealed class ModelRun(string key, Func<int, ModelRun, CancellationToken
     private readonly List<string> _unheard = []; // console lines written while no case was waiting (the header can beat the first case's wait)
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private Task<ModelRunRecord>? _task;
+    private string? _lastPeriodic;
     private int _waiters;
     private bool _abandoned;
 
@@ -118,14 +119,21 @@ internal sealed class ModelRun(string key, Func<int, ModelRun, CancellationToken
         lock (_gate)
         {
             _lines.Add(line);
-            var console = _console.Admit(periodic, _clock.Elapsed);
-            if (console && _listeners.Count == 0) _unheard.Add(line);
+            if (periodic) _lastPeriodic = line;
+            var console = _console.Admit(line, periodic, _clock.Elapsed);
+            if (_listeners.Count == 0) _unheard.AddRange(console);
             foreach (var listener in _listeners)
             {
                 Notify(listener.Output, line);
-                if (console) Notify(listener.Console, line);
+                foreach (var shown in console) Notify(listener.Console, shown);
             }
         }
+    }
+
+    /// <summary>The run's latest periodic progress line ("Checking. states=…, depth=…, sec=…"), or null before the first.</summary>
+    public string? LastProgress
+    {
+        get { lock (_gate) return _lastPeriodic; }
     }
 
     /// <summary>The run's output lines so far (header, progress, summary), in order.</summary>

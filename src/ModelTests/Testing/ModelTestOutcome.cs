@@ -52,7 +52,7 @@ public sealed record ModelTestArtifact(string Path, string Description, ModelTes
 /// </param>
 /// <param name="Output">Lines for the test's standard output: the shared run's header and progress, the summary, notes.</param>
 /// <param name="Duration">How long the shared checker run took.</param>
-/// <param name="Artifacts">Files to attach to the result.</param>
+/// <param name="Artifacts">Files to attach to the result; none for a passed case (its trace is still written under <c>stateright-traces/</c>).</param>
 public sealed record ModelTestOutcome(ModelTestOutcomeKind Kind, string Message, IReadOnlyList<string> Output, TimeSpan Duration, IReadOnlyList<ModelTestArtifact> Artifacts)
 {
     /// <summary>True for every outcome a front end reports as failed (failed, error, incomplete).</summary>

@@ -53,7 +53,7 @@ public static class ModelTestRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return new ModelTestOutcome(ModelTestOutcomeKind.Incomplete, $"The test run was cancelled before {testCase.Method.FullName} finished checking; property \"{testCase.Property}\" was not decided.", [], TimeSpan.Zero, []);
+            return new ModelTestOutcome(ModelTestOutcomeKind.Incomplete, CancelledMessage(testCase, run), [], TimeSpan.Zero, []);
         }
 
         if (record.Failure is not null) return ModelTestOutcome.Error(record.Failure, record.Output);
@@ -71,6 +71,18 @@ public static class ModelTestRunner
             run.Reported(testCase.Property, result.Verdicts.Count); // reported, even by a failure: the run can be forgotten
         }
     }
+
+    /// <summary>What a cancelled case reports: the method, its undecided property, and how far the shared checker run had got.</summary>
+    private static string CancelledMessage(ModelTestCase testCase, ModelRun run)
+    {
+        var method = testCase.Method;
+        var reached = run.LastProgress is { } line && line.StartsWith(ProgressPrefix, StringComparison.Ordinal)
+            ? $"Checker run #{run.Number} ({testCase.Options.Engine}) had got this far: {line[ProgressPrefix.Length..]}."
+            : $"Checker run #{run.Number} ({testCase.Options.Engine}) was cancelled before its first progress report (within a second of starting).";
+        return $"The test run was cancelled before {method.FullName} finished checking; property \"{testCase.Property}\" was not decided. {reached}";
+    }
+
+    private const string ProgressPrefix = "Checking. ";
 
     private static async Task<ModelRunRecord> CheckAsync(ModelTestCase testCase, int runNumber, ModelRun run, CancellationToken cancellationToken)
     {
