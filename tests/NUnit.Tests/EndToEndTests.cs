@@ -157,8 +157,10 @@ public sealed class EndToEndTests(EndToEndTests.FixtureRuns runs) : IClassFixtur
     [Fact]
     public void Every_variant_reports_the_same_messages()
     {
-        // Endless is left out: how far a timed-out run got varies.
-        static Dictionary<string, string> Messages(Run run) => run.Results.Where(r => r.Name != "Endless(finite)").ToDictionary(r => r.Name, r => r.Message);
+        // Endless and Cancelled are left out: how far a timed-out or cancelled run got varies (each
+        // variant's message is checked on its own in Failure_messages_explain_each_outcome).
+        static Dictionary<string, string> Messages(Run run) =>
+            run.Results.Where(r => r.Name is not ("Endless(finite)" or "Cancelled(finite)")).ToDictionary(r => r.Name, r => r.Message);
         var reference = Messages(runs.Runs[NUnit4]);
         foreach (var variant in new[] { NUnit5, MtpRun, MtpTest })
             Assert.Equal(reference, Messages(runs.Runs[variant]));
