@@ -1,7 +1,7 @@
 namespace Stateright.Examples.Cli;
 
 /// <summary>
-/// A parsed command line: <c>&lt;example&gt; &lt;mode&gt; [positional…] [--threads T] [--seed S] [--timeout SECONDS] [--SWITCH…]</c>.
+/// A parsed command line: <c>&lt;example&gt; &lt;mode&gt; [positional…] [--threads T] [--seed S] [--timeout SECONDS] [--port P] [--SWITCH…]</c>.
 /// </summary>
 public sealed record CommandLine(string Example, string Mode, IReadOnlyList<string> Positional, int Threads, ulong Seed, TimeSpan? Timeout)
 {
@@ -10,6 +10,9 @@ public sealed record CommandLine(string Example, string Mode, IReadOnlyList<stri
 
     /// <summary>Stops a long-running mode (<c>spawn</c>) besides Ctrl+C; for hosts and tests that run the command line in-process.</summary>
     public CancellationToken Stop { get; init; }
+
+    /// <summary>The Explorer's TCP port (<c>explore</c> mode, <c>--port</c>): 3000 as in the Rust examples; 0 lets the system choose.</summary>
+    public int Port { get; init; } = ExploreMode.DefaultPort;
 
     /// <summary>The switches given, e.g. <c>--durable</c>.</summary>
     public IReadOnlySet<string> Switches { get; init; } = new HashSet<string>();
@@ -27,6 +30,7 @@ public sealed record CommandLine(string Example, string Mode, IReadOnlyList<stri
         var threads = Environment.ProcessorCount;
         ulong seed = 0;
         TimeSpan? timeout = null;
+        var port = ExploreMode.DefaultPort;
         var switches = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 2; i < args.Count; i++)
         {
@@ -51,13 +55,14 @@ public sealed record CommandLine(string Example, string Mode, IReadOnlyList<stri
             {
                 case "--threads" when int.TryParse(value, out var t) && t > 0: threads = t; break;
                 case "--seed" when ulong.TryParse(value, out var s): seed = s; break;
+                case "--port" when int.TryParse(value, out var p) && p is >= 0 and <= System.Net.IPEndPoint.MaxPort: port = p; break;
                 case "--timeout" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0: timeout = TimeSpan.FromSeconds(seconds); break;
                 default:
                     error = $"Unknown option or bad value: {arg} {value}";
                     return null;
             }
         }
-        return new CommandLine(args[0], args[1], positional, threads, seed, timeout) { Switches = switches };
+        return new CommandLine(args[0], args[1], positional, threads, seed, timeout) { Switches = switches, Port = port };
     }
 
     /// <summary>The positional argument at <paramref name="index"/> as a positive integer, or <paramref name="fallback"/> when absent.</summary>

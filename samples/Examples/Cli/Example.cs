@@ -19,11 +19,14 @@ public abstract class Example
     /// <exception cref="UsageException">The mode or its arguments are not valid for this example.</exception>
     public abstract int Run(CommandLine command, TextWriter output);
 
-    /// <summary>Throws unless the mode is one of the checking modes every example offers: <c>check</c>, <c>check-bfs</c>, <c>check-dfs</c>, <c>check-simulation</c>.</summary>
+    /// <summary>
+    /// Throws unless the mode is one of the checking modes every example offers: <c>check</c>, <c>check-bfs</c>,
+    /// <c>check-dfs</c>, <c>check-simulation</c>, and <c>explore</c> (the Explorer, see <see cref="ExploreMode"/>).
+    /// </summary>
     /// <exception cref="UsageException">Any other mode.</exception>
     protected void RequireCheckMode(CommandLine command)
     {
-        if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation"))
+        if (command.Mode is not ("check" or "check-bfs" or "check-dfs" or "check-simulation" or "explore"))
             throw new UsageException($"Unknown mode '{command.Mode}' for {Name}.");
     }
 
@@ -33,6 +36,15 @@ public abstract class Example
         checker.Report(output);
         return checker.Error is null ? 0 : 1;
     }
+
+    /// <summary>
+    /// Runs a checking mode (<see cref="Spawn"/>, then the report), or for <c>explore</c> serves the Explorer on
+    /// the model until Ctrl+C (<see cref="ExploreMode"/>).
+    /// </summary>
+    protected int CheckOrExplore<TState, TAction>(CheckerBuilder<TState, TAction> builder, CommandLine command, TextWriter output, bool bfsByDefault) =>
+        command.Mode == "explore"
+            ? ExploreMode.Run(builder, command, output, string.Join(' ', [Name, .. command.Positional]))
+            : Report(Spawn(builder, command.Mode, command, bfsByDefault), output);
 
     /// <summary>Starts the engine a mode names: <c>check-bfs</c>, <c>check-dfs</c>, <c>check-simulation</c>, or the example's default for <c>check</c>.</summary>
     protected static Checker<TState, TAction> Spawn<TState, TAction>(CheckerBuilder<TState, TAction> builder, string mode, CommandLine command, bool bfsByDefault) => mode switch

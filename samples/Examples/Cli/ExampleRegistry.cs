@@ -61,14 +61,15 @@ public static class ExampleRegistry
 
     private static void PrintUsage(TextWriter writer, Example? only = null)
     {
-        writer.WriteLine("Usage: dotnet run -c Release --project samples/Examples -- <example> <mode> [arguments] [--threads T] [--seed S] [--timeout SECONDS]");
+        writer.WriteLine("Usage: dotnet run -c Release --project samples/Examples -- <example> <mode> [arguments] [--threads T] [--seed S] [--timeout SECONDS] [--port P]");
         writer.WriteLine();
         foreach (var example in only is null ? All : [only])
         {
             writer.WriteLine($"  {example.Name,-24} {example.Summary}");
             foreach (var line in example.Usage) writer.WriteLine($"      {example.Name} {line}");
+            writer.WriteLine($"      {example.Name} {ExploreMode.Usage}");
         }
         writer.WriteLine();
-        writer.WriteLine("Options: --threads defaults to all cores; --seed (simulation) to 0; no timeout by default.");
+        writer.WriteLine("Options: --threads defaults to all cores; --seed (simulation) to 0; no timeout by default; --port (explore) to 3000.");
     }
 }

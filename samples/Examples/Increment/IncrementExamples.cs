@@ -40,16 +40,16 @@ public abstract class ThreadsExample : Example
     ];
 
     /// <summary>Runs a mode on a model whose state supports symmetry.</summary>
-    protected static int Run<TState, TAction>(Model<TState, TAction> model, string name, CommandLine command, TextWriter output)
+    protected int Run<TState, TAction>(Model<TState, TAction> model, string name, CommandLine command, TextWriter output)
         where TState : IRepresentative<TState>
     {
         var threads = command.Positional.Count > 0 ? command.Positional[0] : "3";
         var builder = command.Configure(model.Checker());
         switch (command.Mode)
         {
-            case "check" or "check-bfs" or "check-dfs" or "check-simulation":
+            case "check" or "check-bfs" or "check-dfs" or "check-simulation" or "explore":
                 output.WriteLine($"Model checking {name} with {threads} threads.");
-                return Report(Spawn(builder, command.Mode, command, bfsByDefault: false), output);
+                return CheckOrExplore(builder, command, output, bfsByDefault: false);
             case "check-sym":
                 output.WriteLine($"Model checking {name} with {threads} threads using symmetry reduction.");
                 return Report(builder.Symmetry().SpawnDfs(), output);

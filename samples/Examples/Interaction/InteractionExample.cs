@@ -23,6 +23,6 @@ public sealed class InteractionExample : Example
     {
         RequireCheckMode(command);
         var builder = command.Configure(Interaction.Model().Checker()).TargetMaxDepth(30);
-        return Report(Spawn(builder, command.Mode, command, bfsByDefault: true), output);
+        return CheckOrExplore(builder, command, output, bfsByDefault: true);
     }
 }

@@ -31,6 +31,6 @@ public sealed class LinearizableRegisterExample : Example
         var network = command.Network(1, NetworkKind.UnorderedNonDuplicating);
         output.WriteLine($"Model checking a linearizable register with {clients} clients.");
         var builder = command.Configure(LinearizableRegister.Model(clients, serverCount: 3, network).Checker());
-        return Report(Spawn(builder, command.Mode, command, bfsByDefault: false), output);
+        return CheckOrExplore(builder, command, output, bfsByDefault: false);
     }
 }

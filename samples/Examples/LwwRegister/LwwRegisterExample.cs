@@ -26,6 +26,6 @@ public sealed class LwwRegisterExample : Example
         var depth = command.PositiveInt(1, 8, "DEPTH");
         output.WriteLine($"Model checking a last-writer-wins register with {nodes} nodes to depth {depth}.");
         var builder = command.Configure(LwwRegister.Model(nodes).Checker()).TargetMaxDepth(depth);
-        return Report(Spawn(builder, command.Mode, command, bfsByDefault: false), output);
+        return CheckOrExplore(builder, command, output, bfsByDefault: false);
     }
 }

@@ -33,6 +33,6 @@ public sealed class PaxosExample : Example
         output.WriteLine($"Model checking Single Decree Paxos with {clients} clients.");
         var builder = command.Configure(Paxos.Model(clients, serverCount: 3, network).Checker());
         if (command.Mode == "check-simulation" && command.Timeout is null) builder.Timeout(TimeSpan.FromSeconds(10));
-        return Report(Spawn(builder, command.Mode, command, bfsByDefault: true), output);
+        return CheckOrExplore(builder, command, output, bfsByDefault: true);
     }
 }

@@ -35,6 +35,6 @@ public sealed class RaftExample : Example
         output.WriteLine($"Model checking Raft with {servers} servers{(durable ? " (durable)" : "")}.");
         var builder = command.Configure(Raft.Model(servers, network, durable).Checker()).TargetMaxDepth(depth);
         if (command.Mode == "check-simulation" && command.Timeout is null) builder.Timeout(TimeSpan.FromSeconds(10));
-        return Report(Spawn(builder, command.Mode, command, bfsByDefault: true), output);
+        return CheckOrExplore(builder, command, output, bfsByDefault: true);
     }
 }

@@ -30,6 +30,6 @@ public sealed class SingleCopyRegisterExample : Example
         var network = command.Network(1, NetworkKind.UnorderedNonDuplicating);
         output.WriteLine($"Model checking a single-copy register with {clients} clients.");
         var builder = command.Configure(SingleCopyRegister.Model(clients, serverCount: 1, network).Checker());
-        return Report(Spawn(builder, command.Mode, command, bfsByDefault: false), output);
+        return CheckOrExplore(builder, command, output, bfsByDefault: false);
     }
 }

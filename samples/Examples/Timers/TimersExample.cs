@@ -26,6 +26,6 @@ public sealed class TimersExample : Example
         var network = command.Network(0, NetworkKind.UnorderedNonDuplicating);
         output.WriteLine("Model checking Pingers");
         var builder = command.Configure(Timers.Model(3, network).Checker());
-        return Report(Spawn(builder, command.Mode, command, bfsByDefault: false), output);
+        return CheckOrExplore(builder, command, output, bfsByDefault: false);
     }
 }

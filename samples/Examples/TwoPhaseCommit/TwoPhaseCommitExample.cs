@@ -28,9 +28,9 @@ public sealed class TwoPhaseCommitExample : Example
         var builder = command.Configure(new TwoPhaseCommit(rms).Checker());
         switch (command.Mode)
         {
-            case "check" or "check-bfs" or "check-dfs" or "check-simulation":
+            case "check" or "check-bfs" or "check-dfs" or "check-simulation" or "explore":
                 output.WriteLine($"Checking two phase commit with {rms} resource managers.");
-                return Report(Spawn(builder, command.Mode, command, bfsByDefault: false), output);
+                return CheckOrExplore(builder, command, output, bfsByDefault: false);
             case "check-actors" or "check-actors-sym":
             {
                 var symmetric = command.Mode == "check-actors-sym";

@@ -9,7 +9,11 @@ namespace Stateright.Explorer.Api;
 /// <summary>The routes: the JSON API under <c>/api/v1/</c> and the embedded page.</summary>
 internal static class ExplorerEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // Readable with curl: quotes and arrows as they are. Safe here: the body is JSON, never inlined in HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static void Map(WebApplication app, IExplorerSession session)
     {

@@ -133,9 +133,10 @@
     meta.textContent = "Index path " + r.indexPath + (s.withinBoundary ? "" : " — outside the model's boundary") +
       (s.previousText !== null ? " — changes since the previous state are highlighted" : "");
     for (const line of lineDiff(s.previousText, s.text)) pre.append(el("span", { class: line.kind, text: line.text + "\n" }));
-    const outputs = [s.step, s.transition].filter((t) => t);
-    $("step-outputs").hidden = outputs.length === 0;
-    $("step-text").textContent = outputs.join("\n");
+    // FormatTransition (outputs, state change, network delta) when the model has it, else FormatStep.
+    const outputs = s.transition || s.step;
+    $("step-outputs").hidden = !outputs;
+    $("step-text").textContent = outputs || "";
     const ul = $("state-properties");
     ul.replaceChildren();
     for (const p of s.properties) {
@@ -161,8 +162,8 @@
     let i = 0, j = 0;
     while (i < n || j < m) {
       if (i < n && j < m && a[i] === b[j]) { out.push({ kind: "line", text: b[j] }); i++; j++; }
-      else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) { out.push({ kind: "added", text: b[j] }); j++; }
-      else { out.push({ kind: "removed", text: a[i] }); i++; }
+      else if (i < n && (j >= m || lcs[i + 1][j] >= lcs[i][j + 1])) { out.push({ kind: "removed", text: a[i] }); i++; }
+      else { out.push({ kind: "added", text: b[j] }); j++; }
     }
     return out;
   }
@@ -178,7 +179,7 @@
       const li = el("li", {}, el("span", { class: "key", text: key }), target);
       if (!n.changesState) li.append(el("span", { class: "nochange", text: " — changes nothing" }));
       if (n.changesState && !n.withinBoundary) li.append(el("span", { class: "outside", text: " — outside the boundary (the checker does not explore it)" }));
-      const detail = [n.step, n.transition].filter((t) => t).join("\n");
+      const detail = n.transition || n.step;
       if (n.state !== null || detail) {
         const d = el("details", {}, el("summary", { text: n.state !== null ? "the state it leads to" : "what it does" }));
         if (detail) d.append(el("pre", { class: "state", text: detail }));
@@ -212,7 +213,7 @@
       else if ((m = /^Note over (\S+): (.*)$/.exec(line))) rows.push({ kind: "note", at: m[1], text: unescape(m[2]) });
       else if ((m = /^loop (.*)$/.exec(line))) rows.push({ kind: "loop", text: unescape(m[1]) });
     }
-    const col = 190, rowH = 30, top = 40;
+    const col = 220, rowH = 30, top = 40;
     const x = (id) => { const i = participants.findIndex((p) => p.id === id); return 20 + (i < 0 ? 0 : i) * col + col / 2; };
     const width = 40 + Math.max(1, participants.length) * col, height = top + rows.length * rowH + 30;
     const NS = "http://www.w3.org/2000/svg";
@@ -235,7 +236,7 @@
     const clip = (s, n) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
     for (const p of participants) {
       add("rect", { x: x(p.id) - col / 2 + 8, y: 6, width: col - 16, height: 22, rx: 4, fill: "#e8eef9", stroke: "#1f5fbf" });
-      add("text", { x: x(p.id), y: 21, "text-anchor": "middle" }, clip(p.label, 24));
+      add("text", { x: x(p.id), y: 21, "text-anchor": "middle" }, clip(p.label, Math.floor((col - 24) / 7.5)));
       add("line", { x1: x(p.id), y1: 28, x2: x(p.id), y2: height - 6, stroke: "#b8c0cc", "stroke-dasharray": "4 3" });
     }
     rows.forEach((row, i) => {
@@ -245,10 +246,10 @@
         const self = x1 === x2;
         add("line", { x1, y1: y, x2: self ? x1 + 30 : x2 + (x2 > x1 ? -2 : 2), y2: self ? y + 8 : y, stroke: row.lost ? "#b3261e" : "#1d2330",
           "stroke-dasharray": row.lost ? "5 3" : "none", "marker-end": row.lost ? "" : "url(#arrow)" });
-        add("text", { x: (x1 + x2) / 2 + (self ? 40 : 0), y: y - 4, "text-anchor": "middle", fill: row.lost ? "#b3261e" : "#1d2330" }, clip(row.text, 40));
+        add("text", { x: (x1 + x2) / 2 + (self ? 40 : 0), y: y - 4, "text-anchor": "middle", fill: row.lost ? "#b3261e" : "#1d2330" }, clip(row.text, Math.max(12, Math.floor((Math.abs(x2 - x1) || col) / 7.5) - 2)));
       } else if (row.kind === "note") {
         add("rect", { x: x(row.at) - col / 2 + 14, y: y - 12, width: col - 28, height: 20, fill: "#fff7d6", stroke: "#c9a400" });
-        const t = add("text", { x: x(row.at), y: y + 2, "text-anchor": "middle" }, clip(row.text, 26));
+        const t = add("text", { x: x(row.at), y: y + 2, "text-anchor": "middle" }, clip(row.text, Math.floor((col - 36) / 7.5)));
         const title = document.createElementNS(NS, "title");
         title.textContent = row.text;
         t.append(title);
