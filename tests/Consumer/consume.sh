@@ -25,7 +25,8 @@ dotnet pack "$repo/Stateright.Testing.sln" -c Release -o "$feed" -p:Version="$ve
 echo "== every package, with symbols, and the dependency split"
 nuspec() { unzip -p "$feed/$1.$version.nupkg" "$1.nuspec"; }
 for package in Stateright.Testing Stateright.Testing.Runtime Stateright.Testing.ModelTests Stateright.Testing.Xunit \
-               Stateright.Testing.XunitV3 Stateright.Testing.NUnit Stateright.Testing.TestAdapter Stateright.Testing.Tool; do
+               Stateright.Testing.XunitV3 Stateright.Testing.NUnit Stateright.Testing.TestAdapter Stateright.Testing.Explorer \
+               Stateright.Testing.Tool; do
   [ -f "$feed/$package.$version.nupkg" ] && [ -f "$feed/$package.$version.snupkg" ] \
     || { ls "$feed"; echo "FAIL: $package.$version.nupkg or .snupkg missing"; exit 1; }
 done
@@ -34,7 +35,7 @@ done
 # The libraries ship for net10.0 and net8.0 and the tool for net8.0, although a local build makes net10.0 only.
 entries() { unzip -Z1 "$feed/$1.$version.nupkg"; }
 for package in Stateright.Testing Stateright.Testing.Runtime Stateright.Testing.ModelTests Stateright.Testing.Xunit \
-               Stateright.Testing.XunitV3 Stateright.Testing.NUnit Stateright.Testing.TestAdapter; do
+               Stateright.Testing.XunitV3 Stateright.Testing.NUnit Stateright.Testing.TestAdapter Stateright.Testing.Explorer; do
   listing="$(entries "$package")"
   for tfm in net10.0 net8.0; do
     grep -qxF "lib/$tfm/$package.dll" <<<"$listing" || { echo "FAIL: $package has no lib/$tfm"; exit 1; }
@@ -48,6 +49,10 @@ if grep -q '<dependency ' <<<"$core"; then echo "$core"; echo "FAIL: Stateright.
 if grep -Eq 'id="(DiffEngine|EmptyFiles|Stateright.Testing.ModelTests)"' <<<"$runtime"; then echo "FAIL: the runtime depends on snapshots"; exit 1; fi
 if grep -Eq 'id="(Microsoft.Extensions.Logging|Stateright.Testing.Runtime)' <<<"$modeltests"; then echo "FAIL: ModelTests depends on logging"; exit 1; fi
 grep -q 'id="Microsoft.Extensions.Logging.Abstractions"' <<<"$runtime" || { echo "FAIL: the runtime lost its logging dependency"; exit 1; }
+# The Explorer: ASP.NET Core from the shared framework, the checker, and no package besides.
+explorer="$(nuspec Stateright.Testing.Explorer)"
+grep -q '<frameworkReference name="Microsoft.AspNetCore.App"' <<<"$explorer" || { echo "$explorer"; echo "FAIL: the Explorer does not reference Microsoft.AspNetCore.App"; exit 1; }
+if grep '<dependency ' <<<"$explorer" | grep -vq 'id="Stateright.Testing"'; then echo "$explorer"; echo "FAIL: the Explorer depends on more than Stateright.Testing"; exit 1; fi
 # The template pack: no symbols (nothing compiled), no dependencies, each template's project file asks for
 # the packages of this very pack.
 templates="$feed/Stateright.Testing.Templates.$version.nupkg"

@@ -2,8 +2,8 @@ namespace Stateright.Docs.Tests.Packages;
 
 /// <summary>
 /// Pins the package split: checking models pulls nothing, running actors on UDP pulls no snapshot or
-/// diff tool, model tests pull no logging or UDP runtime, every front end gets the model-test contract, and the
-/// template pack pulls nothing.
+/// diff tool, model tests pull no logging or UDP runtime, every front end gets the model-test contract, the
+/// Explorer pulls only the checker (ASP.NET Core is a framework reference), and the template pack pulls nothing.
 /// </summary>
 public class DependencySplitTests
 {
@@ -34,6 +34,15 @@ public class DependencySplitTests
         Assert.Contains("DiffEngine", modelTests.Packages);
         Assert.Equal(["Stateright.Testing"], modelTests.Projects);
         Assert.Empty(modelTests.Matching(Logging));
+    }
+
+    [Fact]
+    public void The_explorer_brings_the_checker_and_no_package()
+    {
+        // ASP.NET Core comes from the shared framework (a FrameworkReference), not from packages.
+        var explorer = RestoreGraph.Of("src/Explorer");
+        Assert.Empty(explorer.Packages);
+        Assert.Equal(["Stateright.Testing"], explorer.Projects);
     }
 
     [Fact]
