@@ -97,24 +97,34 @@ public static class DistributedChecking
             throw new NotSupportedException($"Distributed checking does not support Eventually properties yet (\"{eventually.Name}\"): check liveness on one machine (docs/distributed.md).");
     }
 
-    /// <summary>The states the front door round-trips: the first ones in BFS order.</summary>
-    private static IEnumerable<TState> Sample<TState, TAction>(DistributedEngine<TState, TAction> engine, int count)
+    /// <summary>
+    /// The states the front door round-trips: the first ones in BFS order. Model code that throws ends
+    /// the sample (the run then reports the fault, with its path, from the partition that meets it).
+    /// </summary>
+    private static List<TState> Sample<TState, TAction>(DistributedEngine<TState, TAction> engine, int count)
     {
-        var queue = new Queue<TState>(engine.Initial().Select(i => i.State));
-        var scratch = new Expander<TState, TAction>.Scratch();
+        var sample = new List<TState>();
         var seen = new HashSet<ulong>();
-        for (var taken = 0; taken < count && queue.Count > 0; taken++)
+        var actions = new List<TAction>();
+        try
         {
-            var state = queue.Dequeue();
-            var key = engine.KeyOf(state);
-            if (!seen.Add(key)) { taken--; continue; }
-            yield return state;
-            scratch.CheckMutation = false;
-            scratch.Actions.Clear();
-            engine.Model.Actions(state, scratch.Actions);
-            foreach (var action in scratch.Actions)
-                if (engine.Model.TryNextState(state, action, out var next) && engine.Model.WithinBoundary(next)) queue.Enqueue(next);
+            var queue = new Queue<TState>(engine.Initial().Select(i => i.State));
+            while (sample.Count < count && queue.Count > 0)
+            {
+                var state = queue.Dequeue();
+                if (!seen.Add(engine.KeyOf(state))) continue;
+                sample.Add(state);
+                actions.Clear();
+                engine.Model.Actions(state, actions);
+                foreach (var action in actions)
+                    if (engine.Model.TryNextState(state, action, out var next) && engine.Model.WithinBoundary(next)) queue.Enqueue(next);
+            }
         }
+        catch (Exception e) when (e is not UnfingerprintableTypeException)
+        {
+            // Sampled so far is enough: the fault is the run's to report.
+        }
+        return sample;
     }
 
     private static async Task<int> ActiveSilos(IClusterClient client)
