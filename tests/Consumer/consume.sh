@@ -24,7 +24,7 @@ dotnet pack "$repo/Stateright.Testing.sln" -c Release -o "$feed" -p:Version="$ve
 
 echo "== every package, with symbols, and the dependency split"
 nuspec() { unzip -p "$feed/$1.$version.nupkg" "$1.nuspec"; }
-for package in Stateright.Testing Stateright.Testing.Runtime Stateright.Testing.ModelTests Stateright.Testing.Xunit \
+for package in Stateright.Testing Stateright.Testing.Runtime Stateright.Testing.Distributed Stateright.Testing.ModelTests Stateright.Testing.Xunit \
                Stateright.Testing.XunitV3 Stateright.Testing.NUnit Stateright.Testing.TestAdapter Stateright.Testing.Explorer \
                Stateright.Testing.Tool; do
   [ -f "$feed/$package.$version.nupkg" ] && [ -f "$feed/$package.$version.snupkg" ] \
@@ -34,7 +34,7 @@ done
 # stops reading early, which would fail a good package or pass a bad one.
 # The libraries ship for net10.0 and net8.0 and the tool for net8.0, although a local build makes net10.0 only.
 entries() { unzip -Z1 "$feed/$1.$version.nupkg"; }
-for package in Stateright.Testing Stateright.Testing.Runtime Stateright.Testing.ModelTests Stateright.Testing.Xunit \
+for package in Stateright.Testing Stateright.Testing.Runtime Stateright.Testing.Distributed Stateright.Testing.ModelTests Stateright.Testing.Xunit \
                Stateright.Testing.XunitV3 Stateright.Testing.NUnit Stateright.Testing.TestAdapter Stateright.Testing.Explorer; do
   listing="$(entries "$package")"
   for tfm in net10.0 net8.0; do

@@ -28,6 +28,16 @@ public class DependencySplitTests
     }
 
     [Fact]
+    public void Distributed_checking_brings_orleans_and_nothing_of_the_test_front_ends()
+    {
+        var distributed = RestoreGraph.Of("src/Distributed");
+        Assert.Contains("Microsoft.Orleans.Sdk", distributed.Packages);
+        Assert.Equal(["Stateright.Testing"], distributed.Projects);
+        Assert.Empty(distributed.Matching(Snapshots));
+        Assert.Empty(distributed.Matching(["Stateright.Testing.Runtime"]));
+    }
+
+    [Fact]
     public void The_model_test_contract_brings_snapshots_and_no_logging()
     {
         var modelTests = RestoreGraph.Of("src/ModelTests");
