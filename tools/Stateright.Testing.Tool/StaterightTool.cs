@@ -15,10 +15,12 @@ internal static class StaterightTool
     public const int BadUsage = 2;
 
     /// <summary>Runs the command line <paramref name="args"/>, writing results to <paramref name="output"/> and errors to <paramref name="error"/>; returns the exit code.</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop = default)
     {
         try
         {
+            if (args.Count > 0 && args[0] == "explore" && !args.Skip(1).Any(a => a is "-h" or "--help"))
+                return ExploreCommand.Run([.. args.Skip(1)], output, error, stop);
             var parsed = ToolArguments.Parse(args);
             switch (parsed.Command)
             {

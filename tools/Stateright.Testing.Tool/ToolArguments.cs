@@ -11,7 +11,7 @@ namespace Stateright.Testing.Tool;
 internal sealed record ToolArguments(string Command, string Directory, SnapshotFilter Filter, IReadOnlyList<string> Assemblies, IReadOnlyList<string> UsedLists, string? HelpTopic = null, bool IncludeUnexpected = false)
 {
     /// <summary>The commands that act on snapshots.</summary>
-    public static readonly IReadOnlyList<string> Commands = ["accept", "reject", "list", "dangling"];
+    public static readonly IReadOnlyList<string> Commands = ["accept", "reject", "list", "dangling", "explore"];
 
     /// <summary>The option of accept that accepts unexpected counterexamples too.</summary>
     public const string IncludeUnexpectedOption = "--include-unexpected";
@@ -19,7 +19,7 @@ internal sealed record ToolArguments(string Command, string Directory, SnapshotF
     /// <summary>Parses <paramref name="args"/>; throws <see cref="UsageException"/> on a bad command line.</summary>
     public static ToolArguments Parse(IReadOnlyList<string> args)
     {
-        if (args.Count == 0) throw new UsageException("Name a command: accept, reject, list or dangling.");
+        if (args.Count == 0) throw new UsageException("Name a command: accept, reject, list, dangling or explore.");
         switch (args[0])
         {
             case "-h" or "--help" or "help":

@@ -18,6 +18,7 @@ internal static class Usage
           reject     delete received snapshots
           list       show received snapshots with a diff against the verified ones
           dangling   find verified snapshots that no test produces any more
+          explore    open a model test's counterexample (or its model) in the Explorer, a page in the browser
 
         Options of accept, reject and list (all optional; a snapshot must match each one given):
           --class CLASS        the test class (nested classes as Outer.Inner; Ns.Class when its name is shared in the folder)
@@ -78,6 +79,25 @@ internal static class Usage
                                line; a snapshot not listed is dangling.
             With --assembly only, whole methods are checked: a snapshot of a property that its model no longer
             has is reported by the test run itself.
+            """,
+        "explore" =>
+            """
+            Usage: stateright explore SNAPSHOT --assembly PATH [--port P=0] [--threads T]
+                   stateright explore CLASS.METHOD --assembly PATH [--path INDEX-PATH] [--port P=0] [--threads T]
+
+            Serves a model test's model in the Explorer (a web page on 127.0.0.1: step through states, with
+            each property's value and, for actor models, the sequence diagram) until Ctrl+C. A failing model
+            test's message ends with this command line.
+              SNAPSHOT         a <Class>.<Method>.<property>.verified.txt or .received.txt file: the page opens
+                               at its trace's last state (its "Index path:" line; a lasso with its cycle)
+              CLASS.METHOD     a model test method (the class as snapshots name it, or with its namespace)
+              --assembly PATH  the built test assembly (the .dll) holding the method; it is loaded and the
+                               method is called to build the model, as the test would
+              --path P         with CLASS.METHOD: open the state at this index path (e.g. 0/1/2)
+              --port P         the port on 127.0.0.1 (default 0: any free one; the address is printed)
+              --threads T      the background checker's threads (default: the processor count)
+            The test assembly's Stateright.Testing assemblies are the tool's own: build the tests against the
+            tool's version.
             """,
         _ => Overview,
     };

@@ -56,6 +56,19 @@ public sealed record ModelMethod(MethodInfo Method, string SourceFilePath, int S
     /// <exception cref="TargetInvocationException">The method (or the test class's constructor) threw; see the inner exception.</exception>
     internal IModelHandle CreateModel()
     {
+        var result = BuildModel();
+        return IModelHandle.TryCreate(result) ?? throw new ModelTestConfigurationException(
+            $"{TestClass.Name}.{Method.Name} returned a {result.GetType().Name}, which is not a Stateright.Model<TState, TAction>.");
+    }
+
+    /// <summary>
+    /// Calls the model method (on a new instance of its class when it is an instance method) and returns
+    /// what it returns: the model, a <c>Model&lt;TState, TAction&gt;</c> (what <c>stateright explore</c> serves).
+    /// </summary>
+    /// <exception cref="ModelTestConfigurationException">The method cannot be a model test (it takes parameters, is generic, returns void, a Task or null).</exception>
+    /// <exception cref="System.Reflection.TargetInvocationException">The method threw.</exception>
+    public object BuildModel()
+    {
         if (Method.GetParameters().Length > 0)
             throw new ModelTestConfigurationException($"{TestClass.Name}.{Method.Name} must take no parameters to be a model test; it takes {Method.GetParameters().Length}.");
         if (TestClass.ContainsGenericParameters)
@@ -77,10 +90,7 @@ public sealed record ModelMethod(MethodInfo Method, string SourceFilePath, int S
         var result = Method.Invoke(instance, null);
         if (result is Task)
             throw new ModelTestConfigurationException($"{TestClass.Name}.{Method.Name} returns a Task; a model test method returns the model itself.");
-        return result is null
-            ? throw new ModelTestConfigurationException($"{TestClass.Name}.{Method.Name} returned null instead of a model.")
-            : IModelHandle.TryCreate(result) ?? throw new ModelTestConfigurationException(
-                $"{TestClass.Name}.{Method.Name} returned a {result.GetType().Name}, which is not a Stateright.Model<TState, TAction>.");
+        return result ?? throw new ModelTestConfigurationException($"{TestClass.Name}.{Method.Name} returned null instead of a model.");
     }
 
     /// <summary>A type's name as C# writes it, with its type parameters: <c>Outer.G&lt;T&gt;</c>.</summary>

@@ -25,6 +25,9 @@ internal sealed class ModelTestIndex
         _byName = tests.ToLookup(t => SnapshotPaths.TypeName(t.Item1), StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>Every model test method of the assembly, with its class and attribute.</summary>
+    public IReadOnlyList<(Type Type, MethodInfo Method, IModelTestAttribute Attribute)> Tests => _tests;
+
     /// <summary>The index of <paramref name="assembly"/>, built on first use.</summary>
     public static ModelTestIndex Of(Assembly assembly) => s_indexes.GetOrAdd(assembly, a => new ModelTestIndex(Scan(a)));
 

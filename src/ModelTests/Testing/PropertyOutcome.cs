@@ -70,15 +70,17 @@ internal static class PropertyOutcome
         if (snapshot.Status == SnapshotStatus.Recorded) output.Add($"Recorded {paths.Verified}: the first example of \"{name}\" is its verified snapshot now; commit it. A run that finds another example fails with the diff.");
 
         var noun = verdict.Kind == VerdictKind.Violated ? "counterexample" : "example";
+        // A failing discovery's message ends with the command line that opens it in the Explorer.
+        string Explore() => "\n" + ExploreCommandLine.For(method, paths, IndexPathOf(verdict.Trace!));
         if (unexpected)
         {
             var message = $"{verdict.Message}If this counterexample is a known bug, add [ExpectDiscovery(\"{name}\")] to {method.FullName} and accept its snapshot.";
-            return Outcome(ModelTestOutcomeKind.Failed, message + (snapshot.Matched ? "" : "\n" + snapshot.Describe(environment)) + methodDangling);
+            return Outcome(ModelTestOutcomeKind.Failed, message + (snapshot.Matched ? "" : "\n" + snapshot.Describe(environment)) + methodDangling + Explore());
         }
         if (!snapshot.Matched)
         {
             var what = snapshot.Status == SnapshotStatus.New ? "has no verified snapshot yet" : "differs from its verified snapshot";
-            return Outcome(ModelTestOutcomeKind.Failed, $"{header}: the {noun} {what}.\n{verdict.Trace}\n{snapshot.Describe(environment)}{methodDangling}");
+            return Outcome(ModelTestOutcomeKind.Failed, $"{header}: the {noun} {what}.\n{verdict.Trace}\n{snapshot.Describe(environment)}{methodDangling}{Explore()}");
         }
         var found = verdict.Kind == VerdictKind.Violated ? "the expected counterexample" : "an example";
         var passed = snapshot.Status switch
@@ -88,6 +90,14 @@ internal static class PropertyOutcome
             _ => $"{header}: {found} was found and matches {Path.GetFileName(paths.Verified)}.",
         };
         return methodDangling.Length > 0 ? Outcome(ModelTestOutcomeKind.Failed, passed + methodDangling) : Outcome(ModelTestOutcomeKind.Passed, passed);
+    }
+
+    /// <summary>The "Index path:" line of a trace text, without its marker.</summary>
+    private static string IndexPathOf(string trace)
+    {
+        const string marker = "Index path:";
+        var line = trace.Split('\n').LastOrDefault(l => l.StartsWith(marker, StringComparison.Ordinal));
+        return line is null ? "" : line[marker.Length..].Trim();
     }
 
     private static IReadOnlyDictionary<string, SnapshotPaths> Paths(ModelMethod method, ModelRunResult result) =>
