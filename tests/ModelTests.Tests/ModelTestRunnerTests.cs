@@ -50,6 +50,8 @@ public sealed class ModelTestRunnerTests : IDisposable
         Assert.Equal(ModelTestOutcomeKind.Failed, results[0].Kind);
         Assert.StartsWith("Unexpected Property \"small\" (Always): counterexample in 2 steps:", results[0].Message);
         Assert.Contains("If this counterexample is a known bug, add [ExpectDiscovery(\"small\")]", results[0].Message);
+        // The message ends with the one command line that opens the counterexample in the Explorer.
+        Assert.Matches(@"\nStep through it in the browser: stateright explore .+ --assembly \S*Stateright\.Testing\.ModelTests\.Tests\.dll$", results[0].Message);
         Assert.Equal(ModelTestOutcomeKind.Passed, results[1].Kind); // a new example is recorded as its verified snapshot
         Assert.Contains("so it was recorded as", results[1].Message);
         Assert.Contains(results[0].Output, line => line.StartsWith("Checker run #", StringComparison.Ordinal));
@@ -143,6 +145,8 @@ public sealed class ModelTestRunnerTests : IDisposable
         Assert.Equal(ModelTestOutcomeKind.Failed, different.Kind);
         Assert.Contains("the example differs from its verified snapshot", different.Message);
         Assert.Contains("-another example", different.Message);
+        var received = Path.Combine(_directory, "ModelTestRunnerTests.Violated.two.received.txt");
+        Assert.Equal($"Step through it in the browser: stateright explore {received} --assembly {typeof(ModelTestRunnerTests).Assembly.Location}", different.Message.Split('\n')[^1]);
     }
 
     [Fact]
