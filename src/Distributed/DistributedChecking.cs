@@ -25,7 +25,7 @@ public static class DistributedChecking
         options ??= new DistributedOptions();
         Refuse(builder);
         var engine = new DistributedEngine<TState, TAction>(builder);
-        CodecCheck.Verify(codec ?? new JsonStateCodec<TState>(), Sample(engine, options.CodecSample), engine.KeyOf);
+        CodecCheck.Verify(codec ?? StateCodecs.Default<TState>(), Sample(engine, options.CodecSample), engine.KeyOf);
 
         var partitions = options.Partitions > 0 ? options.Partitions : 2 * Math.Max(1, await ActiveSilos(client).ConfigureAwait(false));
         var result = new DistributedResult<TState, TAction>(builder.Model, partitions);
@@ -58,7 +58,8 @@ public static class DistributedChecking
                     discovered[state.Property] = true;
                     found[state.Property] = state;
                 }
-                if (finishWhen(discovered)) { status = CheckerStatus.FinishedByDiscoveries; break; }
+                // As on one machine: a run stops once its condition holds, or once every property has a discovery (nothing is left to find).
+                if (finishWhen(discovered) || (discovered.Length > 0 && discovered.All(d => d))) { status = CheckerStatus.FinishedByDiscoveries; break; }
             }
             result.Discoveries = await Replay(engine, coordinator, found).ConfigureAwait(false);
             result.Status = status;

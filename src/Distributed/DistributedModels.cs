@@ -12,12 +12,12 @@ public sealed class DistributedModels
 {
     private readonly Dictionary<string, Func<int, int, IPartitionLogic>> _factories = new(StringComparer.Ordinal);
 
-    /// <summary>Registers <paramref name="model"/> under <paramref name="name"/>, with the JSON codec unless <paramref name="codec"/> is given.</summary>
+    /// <summary>Registers <paramref name="model"/> under <paramref name="name"/>, with <see cref="StateCodecs.Default{TState}"/> unless <paramref name="codec"/> is given.</summary>
     /// <exception cref="ArgumentException">A model is already registered under that name.</exception>
     public DistributedModels Add<TState, TAction>(string name, Model<TState, TAction> model, IStateCodec<TState>? codec = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var chosen = codec ?? new JsonStateCodec<TState>();
+        var chosen = codec ?? StateCodecs.Default<TState>();
         if (!_factories.TryAdd(name, (partition, partitions) => new PartitionLogic<TState, TAction>(model, chosen, partition, partitions)))
             throw new ArgumentException($"A model named \"{name}\" is already registered.", nameof(name));
         return this;

@@ -16,7 +16,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         .Add("register", new RegisterModel(clients: 2))
         .Add("grid", new Grid(6))
         .Add("lossy", new LossyStates())
-        .Add("throws", new ThrowsAtDepth(3));
+        .Add("throws", new ThrowsAtDepth(3))
+        .Add("seed-register", GettingStarted.RegisterSystem.Model())
+        .Add("paxos-1", Paxos.Model(clientCount: 1))
+        .Add("paxos-2", Paxos.Model(clientCount: 2));
 
     public async Task InitializeAsync()
     {

@@ -48,18 +48,6 @@ public sealed class ParityTests(ClusterFixture fixture) : IClassFixture<ClusterF
         Assert.Equal(one.MaxDepth, many.MaxDepth);
     }
 
-    private async Task Compare<TState, TAction>(Model<TState, TAction> model, string name, int partitions)
-    {
-        var one = model.Checker().SpawnBfs().Join();
-        var many = await model.Checker().SpawnDistributedAsync(fixture.Client, name, new DistributedOptions { Partitions = partitions, BatchBytes = 512 });
-        Assert.Null(many.Error);
-        Assert.Equal(one.Status, many.Status);
-        Assert.Equal(one.StateCount, many.StateCount);
-        Assert.Equal(one.UniqueStateCount, many.UniqueStateCount);
-        Assert.Equal(one.MaxDepth, many.MaxDepth);
-        Assert.Equal(one.Discoveries.Keys.Order(), many.Discoveries.Keys.Order());
-        foreach (var (property, path) in one.Discoveries)
-            Assert.Equal(path.Encode(), many.Discoveries[property].Encode());
-        Assert.Equal(partitions, many.Partitions);
-    }
+    private Task Compare<TState, TAction>(Model<TState, TAction> model, string name, int partitions) =>
+        Parity.Compare(fixture.Client, model, name, partitions);
 }
