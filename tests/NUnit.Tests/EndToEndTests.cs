@@ -158,9 +158,11 @@ public sealed class EndToEndTests(EndToEndTests.FixtureRuns runs) : IClassFixtur
     public void Every_variant_reports_the_same_messages()
     {
         // Endless and Cancelled are left out: how far a timed-out or cancelled run got varies (each
-        // variant's message is checked on its own in Failure_messages_explain_each_outcome).
+        // variant's message is checked on its own in Failure_messages_explain_each_outcome). The explore
+        // command line names the variant's own files (its test assembly), so it is compared up to its start.
         static Dictionary<string, string> Messages(Run run) =>
-            run.Results.Where(r => r.Name is not ("Endless(finite)" or "Cancelled(finite)")).ToDictionary(r => r.Name, r => r.Message);
+            run.Results.Where(r => r.Name is not ("Endless(finite)" or "Cancelled(finite)"))
+                .ToDictionary(r => r.Name, r => Regex.Replace(r.Message, "stateright explore .*", "stateright explore …"));
         var reference = Messages(runs.Runs[NUnit4]);
         foreach (var variant in new[] { NUnit5, MtpRun, MtpTest })
             Assert.Equal(reference, Messages(runs.Runs[variant]));
