@@ -52,6 +52,10 @@ public static class DistributedChecking
                 level = await coordinator.RunLevel(discovered).WaitAsync(stop.Token).ConfigureAwait(false);
                 if (level.Error is not null) return Faulted(result, engine, level, stopwatch);
                 result.StateCount += level.Generated;
+                // The visited set only grows: fewer unique states than the level before means a partition (or the
+                // coordinator) started afresh, and the counts no longer cover the state space. Never a pass.
+                if (level.Unique < result.UniqueStateCount)
+                    throw new InvalidOperationException($"The partitions report {level.Unique:N0} unique states after {result.UniqueStateCount:N0} the level before: a partition lost its state.");
                 result.UniqueStateCount = level.Unique;
                 foreach (var state in level.Found)
                 {

@@ -23,6 +23,16 @@ public sealed class FaultTests(ClusterFixture fixture) : IClassFixture<ClusterFi
     }
 
     [Fact]
+    public async Task A_coordinator_activated_afresh_refuses_to_run_a_level()
+    {
+        // What a coordinator whose silo stopped looks like when the next call reactivates it elsewhere: a
+        // level over no partitions would drain at once and end the run as exhausted (a silo-stop test saw it).
+        var coordinator = fixture.Client.GetGrain<ICoordinatorGrain>(Guid.NewGuid().ToString("N"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => coordinator.RunLevel([]));
+        Assert.Contains("The coordinator has lost its state", error.Message);
+    }
+
+    [Fact]
     public async Task A_model_not_registered_on_the_silos_faults_the_run()
     {
         var result = await new Grid(2).Checker().SpawnDistributedAsync(fixture.Client, "no such model");

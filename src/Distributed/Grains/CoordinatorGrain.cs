@@ -23,6 +23,9 @@ internal sealed class CoordinatorGrain : Grain, ICoordinatorGrain
 
     public async Task<LevelReport> RunLevel(bool[] discovered)
     {
+        // A coordinator activated afresh (its silo stopped) has no partitions: a level over none would
+        // "drain" at once and end the run as if every state were checked. Never a pass: fail the run.
+        if (_spec is null) throw new InvalidOperationException(LostState);
         var expanded = await Task.WhenAll(_partitions.Select(p => p.Expand(discovered))).ConfigureAwait(true);
         // A fault in model code: the one at the smallest index path, so that the message does not depend on timing.
         var fault = expanded.Where(r => r.Error is not null).OrderBy(r => r.ErrorPath ?? [], Comparer<int[]>.Create(IndexPaths.Compare)).FirstOrDefault();
@@ -42,7 +45,7 @@ internal sealed class CoordinatorGrain : Grain, ICoordinatorGrain
 
     public async Task<int[]> PathTo(ulong key)
     {
-        var spec = _spec ?? throw new InvalidOperationException("The run was not started.");
+        var spec = _spec ?? throw new InvalidOperationException(LostState);
         var reversed = new List<int>();
         for (var steps = 0; ; steps++)
         {
@@ -63,4 +66,7 @@ internal sealed class CoordinatorGrain : Grain, ICoordinatorGrain
     }
 
     private static LevelReport Failed(string error, int[]? path) => new(0, 0, 0, [], error, path);
+
+    private const string LostState =
+        "The coordinator has lost its state (its silo stopped, or it was deactivated): the distributed run cannot go on.";
 }
