@@ -123,6 +123,9 @@ for entry in "${frontends[@]}"; do
   first_passed=$(grep -o 'outcome="Passed"' "$project/TestResults/first.trx" | wc -l)
   [ "$first_passed" -eq 2 ] || { cat "$project/first.log"; echo "FAIL $name: expected 2 passed results (bounded, reaches three) in the first run, found $first_passed"; exit 1; }
   grep -q 'stateright accept' "$project/TestResults/first.trx" || { echo "FAIL $name: the failure message does not name stateright accept"; exit 1; }
+  # The package's runtime settings reach the test host (src/Core/buildTransitive/Stateright.Testing.targets).
+  grep -q '"System.Runtime.TieredCompilation.CallCountingDelayMs": 0' "$project"/bin/*/net*/Consumer.runtimeconfig.json \
+    || { echo "FAIL $name: the test project's runtimeconfig.json lacks the package's CallCountingDelayMs setting"; exit 1; }
 
   echo "== $name: stateright accept"
   (cd "$project" && "$stateright" accept)
