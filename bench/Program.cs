@@ -17,6 +17,8 @@ const string Usage = """
       linearizable-register N  ABD on 3 servers, N clients (default 2; DFS)
       chain N                  a single path of N states (default 20000; BFS): a deep, narrow model that
                                shows the cost of coordinating threads level after level
+      floor N                  the yardstick, without the checker: packed 2PC with N RMs (default 8), DFS
+                               on one thread into a presized HashSet; its time moves with the machine only
     """;
 
 var options = BenchOptions.Parse(args);
@@ -46,6 +48,9 @@ switch (options.Workload)
     case "linearizable-register":
         Console.WriteLine($"Model checking a linearizable register with {options.Size ?? 2} clients ({options.Describe(defaultBfs: false)}).");
         return Measure(LinearizableRegister.Model(options.Size ?? 2, serverCount: 3).Checker(), options, defaultBfs: false);
+    case "floor":
+        Console.WriteLine($"The floor: packed two phase commit with {options.Size ?? 8} resource managers, one thread, no checker.");
+        return Floor.Run(options.Size ?? 8);
     case "chain":
         Console.WriteLine($"Checking a chain of {options.Size ?? 20_000} states ({options.Describe(defaultBfs: true)}).");
         return Measure(new Chain(options.Size ?? 20_000).Checker(), options, defaultBfs: true);
