@@ -50,6 +50,38 @@ public class ApiTests
     }
 
     [Fact]
+    public async Task While_the_checker_runs_a_property_found_so_far_shows_its_verdict_and_its_link_comes_at_the_end()
+    {
+        // The search waits in the state X = 3, after the level where "below two" fails (X = 2).
+        var gate = new ManualResetEventSlim();
+        var reached = new ManualResetEventSlim();
+        var checker = new CounterModel().Checker().Threads(1).Visitor(path =>
+        {
+            if (path.LastState.X != 3) return;
+            reached.Set();
+            gate.Wait(TimeSpan.FromSeconds(20));
+        }).SpawnBfs();
+        await using (var server = await checker.StartExplorerAsync())
+        {
+            Assert.True(reached.Wait(TimeSpan.FromSeconds(20)));
+            using var http = new HttpClient { BaseAddress = server.Address };
+            var status = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/status", UriKind.Relative))).RootElement;
+            Assert.False(status.GetProperty("done").GetBoolean());
+            var properties = status.GetProperty("properties").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+            Assert.Equal("fails", properties["below two"].GetProperty("verdict").GetString());
+            Assert.Equal("counterexample found (its path when the run ends)", properties["below two"].GetProperty("summary").GetString());
+            Assert.Equal(JsonValueKind.Null, properties["below two"].GetProperty("discovery").ValueKind);
+            Assert.Equal("pending", properties["reaches five"].GetProperty("verdict").GetString());
+            gate.Set();
+            await checker.JoinAsync();
+            status = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/status", UriKind.Relative))).RootElement;
+            properties = status.GetProperty("properties").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+            Assert.Equal("0/0/0", properties["below two"].GetProperty("discovery").GetProperty("indexPath").GetString());
+        }
+        Assert.Equal(["below two", "reaches one", "reaches five"], checker.DiscoveredSoFar);
+    }
+
+    [Fact]
     public async Task The_empty_path_lists_the_initial_states()
     {
         await using var explorer = await ExplorerClient.StartAsync(new CounterModel());

@@ -126,6 +126,16 @@ public sealed partial class Checker<TState, TAction>
     public IReadOnlyDictionary<string, Path<TState, TAction>> Discoveries => _discoveries;
 
     /// <summary>
+    /// The names of the properties with a discovery so far, in declaration order: while the run goes on, what
+    /// the search has found (a hint for progress displays; each discovery is replayed and its path published
+    /// in <see cref="Discoveries"/> when the run ends, and one that does not replay faults the run instead);
+    /// once it is done, the properties in <see cref="Discoveries"/>.
+    /// </summary>
+    public IReadOnlyList<string> DiscoveredSoFar => _isDone
+        ? [.. Properties.Where(p => _discoveries.ContainsKey(p.Name)).Select(p => p.Name)]
+        : [.. Properties.Where((_, i) => _engine.DiscoveredSoFar(i)).Select(p => p.Name)];
+
+    /// <summary>
     /// Which kinds of action the run enabled and took, once it is done, when the checker was built with
     /// <see cref="CheckerBuilder{TState, TAction}.Coverage"/> (BFS and DFS; null otherwise, and for a model
     /// whose actions fall into no useful kinds).

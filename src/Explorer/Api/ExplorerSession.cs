@@ -25,7 +25,14 @@ internal sealed class ExplorerSession<TState, TAction>(Checker<TState, TAction> 
     {
         var classification = property.Expectation.Classify();
         var expectation = property.Expectation.ToString();
-        if (!done) return new PropertyStatus(property.Name, expectation, "pending", "checking…", null);
+        if (!done)
+        {
+            if (!checker.DiscoveredSoFar.Contains(property.Name)) return new PropertyStatus(property.Name, expectation, "pending", "checking…", null);
+            // Found, not yet replayed: the path (and the link) come when the run ends.
+            return classification == DiscoveryClassification.Example
+                ? new PropertyStatus(property.Name, expectation, "holds", "example found (its path when the run ends)", null)
+                : new PropertyStatus(property.Name, expectation, "fails", "counterexample found (its path when the run ends)", null);
+        }
         if (checker.Discoveries.TryGetValue(property.Name, out var path))
         {
             var link = new DiscoveryLink(classification.ToReportWord(), path.Encode(), path.Length, path.CycleStart);

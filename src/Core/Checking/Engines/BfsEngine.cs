@@ -81,6 +81,7 @@ internal sealed class BfsEngine<TState, TAction>(CheckerBuilder<TState, TAction>
             foreach (var (property, position) in expansion.DiscoveriesUpTo(limit.LastChecked))
             {
                 discovered[property] = true;
+                NoteDiscovered(property);
                 discoveries[property] = (depth - 1, position);
                 discoveryKeys[property] = frontier.Keys[position];
             }

@@ -215,6 +215,7 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
                 {
                     if (_discovered[i]) continue;
                     _discovered[i] = true;
+                    engine.NoteDiscovered(i);
                     _discoveries[i] = [.. path];
                     _discoveryKeys[i] = key;
                     _discoveryCount++;

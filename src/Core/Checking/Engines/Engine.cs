@@ -40,7 +40,17 @@ internal abstract class Engine<TState, TAction>
         // Simulation lists actions but takes one: it would report most kinds as never taken.
         Coverage = options.CoverageValue && this is not SimulationEngine<TState, TAction> ? Model.NewCoverageTracker() : null;
         Expander = new Expander<TState, TAction>(this);
+        _discoveredSoFar = new bool[Properties.Length];
     }
+
+    // Set as the engines record discoveries; read by progress displays while the run goes on.
+    private readonly bool[] _discoveredSoFar;
+
+    /// <summary>Whether the search has found a discovery for the property at this index so far (not yet replayed).</summary>
+    public bool DiscoveredSoFar(int property) => Volatile.Read(ref _discoveredSoFar[property]);
+
+    /// <summary>Notes that the search found a discovery for the property at this index.</summary>
+    protected void NoteDiscovered(int property) => Volatile.Write(ref _discoveredSoFar[property], true);
 
     /// <summary>Which kinds of action the run enabled and took; null unless asked for (and for simulation, which does not record it).</summary>
     public CoverageTracker<TAction>? Coverage { get; }

@@ -117,6 +117,7 @@ internal sealed class SimulationEngine<TState, TAction>(CheckerBuilder<TState, T
             if (_first[property] is { } first && first.Walk <= walk) return;
             _first[property] = (walk, [.. path], cycleStart, key);
         }
+        NoteDiscovered(property);
     }
 
     private void Walk(List<TState> inits)
