@@ -30,10 +30,20 @@ internal sealed class TestAssemblyLoadContext(string assemblyPath) : AssemblyLoa
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
-        // The tool's own assemblies (Stateright.Testing, .ModelTests, .Explorer): shared with the tool.
-        if (File.Exists(System.IO.Path.Combine(AppContext.BaseDirectory, assemblyName.Name + ".dll"))) return null;
+        // The tool's own assemblies (Stateright.Testing, .ModelTests, .Explorer, and the framework): shared with the tool.
+        if (assemblyName.Name is { } name && s_toolAssemblies.Contains(name)) return null;
         return _resolver.ResolveAssemblyToPath(assemblyName) is { } path ? LoadFromAssemblyPath(path) : null;
     }
+
+    // What the tool's own context loads: the trusted platform assemblies (the framework and the tool's
+    // .deps.json), by simple name. Not "whatever lies in the tool's folder": a folder that holds both the
+    // tool and a test assembly's dependencies would hide those dependencies from the test.
+    private static readonly HashSet<string> s_toolAssemblies = new(
+        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
+            .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(System.IO.Path.GetFileNameWithoutExtension)
+            .OfType<string>(),
+        StringComparer.OrdinalIgnoreCase);
 
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName) =>
         _resolver.ResolveUnmanagedDllToPath(unmanagedDllName) is { } path ? LoadUnmanagedDllFromPath(path) : IntPtr.Zero;
