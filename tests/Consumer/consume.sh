@@ -140,6 +140,35 @@ for entry in "${frontends[@]}"; do
   done
   [ "$passed" -eq 3 ] || { echo "FAIL $name: expected 3 passed results, found $passed"; exit 1; }
   echo "ok $name: 3 properties, received -> accepted -> passed"
+
+  if [ "$name" = xunit ]; then
+    echo "== $name: stateright explore serves the accepted snapshot; its status over HTTP"
+    assembly=$(ls "$project"/bin/*/net10.0/Consumer.dll | head -1)
+    (cd "$project" && exec "$stateright" explore "CounterTests.Counter.never two.verified.txt" --assembly "$assembly" --threads 1) > "$project/explore.log" 2>&1 &
+    explore=$!
+    address=""
+    for _ in $(seq 1 120); do
+      address=$(grep -oE 'http://[^ ]+' "$project/explore.log" | head -1 || true)
+      [ -n "$address" ] && break
+      kill -0 "$explore" 2>/dev/null || break
+      sleep 0.5
+    done
+    status=""
+    for _ in $(seq 1 60); do
+      [ -n "$address" ] || break
+      status=$(curl -sf "${address%%#*}api/v1/status" || true)
+      grep -q '"done":true' <<<"$status" && break
+      sleep 0.5
+    done
+    kill "$explore" 2>/dev/null || true
+    wait "$explore" 2>/dev/null || true
+    [ -n "$address" ] || { cat "$project/explore.log"; echo "FAIL $name: stateright explore printed no address"; exit 1; }
+    [[ "$address" == *"#/0/0/0" ]] || { cat "$project/explore.log"; echo "FAIL $name: the page does not open at the snapshot's last state (0/0/0)"; exit 1; }
+    grep -q '"model":"CounterTests.Counter' <<<"$status" && grep -q '"done":true' <<<"$status" \
+      && grep -q '"name":"never two","expectation":"Always","verdict":"fails"' <<<"$status" \
+      || { echo "$status"; echo "FAIL $name: the Explorer's status does not show the model checked, never two failing"; exit 1; }
+    echo "ok $name: the Explorer served the snapshot from the packed tool"
+  fi
 done
 echo "== udp: a console program on Stateright.Testing.Runtime alone runs an actor on a loopback port"
 project="$work/udp"
