@@ -39,15 +39,20 @@ internal sealed class ModelPropertyTestRunner : XunitTestRunner
         var output = context.TestOutputHelper;
         var name = context.Test?.TestDisplayName ?? modelCase.DisplayName;
         // Live lines are a prefix of the outcome's output (the core's contract): write the rest afterwards.
-        // The core's throttled few also go out as diagnostic messages, which runners print as they
-        // happen: the package's buildTransitive targets turn them on for `dotnet test`, as the v2 front end's do.
+        // The core's throttled few also go to the console as they happen: under Microsoft.Testing.Platform to
+        // its output device, through the package's extension (LiveConsole); otherwise (VSTest) as diagnostic
+        // messages, which the package's buildTransitive targets turn on for `dotnet test`, as the v2 front end's do.
         var written = 0;
         void Output(string line)
         {
             output?.WriteLine(line);
             written++;
         }
-        void Console(string line) => context.SendDiagnosticMessage($"{name}: {line}");
+        void Console(string line)
+        {
+            line = $"{name}: {line}"; // the console interleaves tests that run in parallel
+            if (!LiveConsole.TryWrite(line)) context.SendDiagnosticMessage(line);
+        }
         var outcome = await ModelTestRunner.RunAsync(modelCase, new ModelTestProgress(Output, Console), context.CancellationToken).ConfigureAwait(false);
         foreach (var line in outcome.Output.Skip(Volatile.Read(ref written))) output?.WriteLine(line);
         foreach (var artifact in outcome.Artifacts) Attach(context, artifact);

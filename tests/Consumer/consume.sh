@@ -10,7 +10,9 @@
 # that every package has symbols and that the dependencies follow the split (nothing for checking models,
 # no snapshots for the UDP runtime, no logging for model tests); after, a console program uses the runtime, and
 # the template pack, installed from the feed into a private template hive, creates a project from each template
-# that passes on its first `dotnet test` with one result per property.
+# that passes on its first `dotnet test` with one result per property; in the xUnit v3 one (Microsoft.Testing.Platform),
+# a plain `dotnet test` leaves no TestResults folder, and a long check prints live progress under `dotnet run`
+# without switches.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
@@ -219,6 +221,28 @@ for entry in "xunit|vstest" "xunit3|mtp" "nunit|vstest" "adapter|vstest"; do
   [ "$received" -eq 0 ] || { echo "FAIL stateright-$template: the run wrote $received received files"; exit 1; }
   grep -q '"Stateright.Testing.ModelTests/'"$version"'"' "$project/obj/project.assets.json" || { echo "FAIL stateright-$template: not restored from this pack"; exit 1; }
   echo "ok stateright-$template: 2 properties passed on the first run"
+  if [ "$template" = xunit3 ]; then
+    # Microsoft.Testing.Platform creates TestResults in the folder dotnet test runs in; the package's platform
+    # extension removes it when the run wrote nothing there.
+    rm -rf "$project/TestResults"
+    (cd "$project" && dotnet test --no-build) > "$project/plain.log" 2>&1 \
+      || { cat "$project/plain.log"; echo "FAIL stateright-$template: dotnet test failed"; exit 1; }
+    [ ! -e "$project/TestResults" ] || { ls -A "$project/TestResults"; echo "FAIL stateright-$template: dotnet test left a TestResults folder"; exit 1; }
+    # Live progress without switches: a check longer than the console interval (five seconds) prints its
+    # periodic lines, prefixed with the test's name (only the live channel prefixes them), before its result.
+    # Through dotnet run: dotnet test in the platform's mode prints nothing live (SDK 10.0.401).
+    cp "$repo/tests/Consumer/Slow.cs.txt" "$project/SlowTests.cs"
+    (cd "$project" && dotnet build) > "$project/slow-build.log" 2>&1 || { cat "$project/slow-build.log"; echo "FAIL stateright-$template: build with SlowTests failed"; exit 1; }
+    # Each line with the second it arrived: lines that arrive while the check runs come before its result's.
+    # (The platform colours its output when CI is set: the colour codes go.)
+    (cd "$project" && dotnet run --no-build -- --filter-class Consumer.SlowTests 2>&1 || true) \
+      | while IFS= read -r line; do printf '%s %s\n' "$SECONDS" "$line"; done | sed 's/\x1b\[[0-9;]*m//g' > "$project/slow.log"
+    result_at=$(grep -m1 -E '^[0-9]+ failed Consumer\.SlowTests\.Slow\(finite\)' "$project/slow.log" | cut -d' ' -f1 || true)
+    [ -n "$result_at" ] || { cat "$project/slow.log"; echo "FAIL stateright-$template: no result line for SlowTests.Slow(finite)"; exit 1; }
+    live=$(awk -v t="$result_at" '$2 == "Consumer.SlowTests.Slow(finite):" && $3 == "Checking." && $1 < t' "$project/slow.log" | wc -l)
+    [ "$live" -ge 2 ] || { cat "$project/slow.log"; echo "FAIL stateright-$template: expected 2 live progress lines before the result, found $live"; exit 1; }
+    echo "ok stateright-$template: no empty TestResults folder after dotnet test, live progress under dotnet run without switches ($live lines)"
+  fi
 done
 
 echo "consumer test passed for all 4 front ends (xunit, xunitv3, nunit, adapter), the UDP runtime and the 4 templates"

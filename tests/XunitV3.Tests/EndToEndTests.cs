@@ -167,4 +167,36 @@ public sealed class EndToEndTests(FixtureRun run) : IClassFixture<FixtureRun>
         Assert.Null(LiveProgress.Failure(streamed, "XunitV3Fixture.LiveProgress.Slow(finite)"));
         Assert.NotEqual(0, streamed.ExitCode); // it stops at its timeout: incomplete, so failed
     }
+
+    [Fact]
+    public void A_long_check_prints_progress_on_the_console_of_the_testing_platform_executable_without_extra_switches()
+    {
+        // The executable as `dotnet run` starts it, no xunit-diagnostics option: the package's platform
+        // extension (registered by its buildTransitive targets, which the fixture imports) prints the lines.
+        var streamed = DotnetCli.Stream([run.Application, "--filter-class", "XunitV3Fixture.LiveProgress"], environment: LiveProgress.SlowFixture);
+        Assert.Null(LiveProgress.Failure(streamed, "XunitV3Fixture.LiveProgress.Slow(finite)"));
+        Assert.NotEqual(0, streamed.ExitCode); // it stops at its timeout: incomplete, so failed
+        // Once each: not also as an xUnit diagnostic message.
+        var periodic = LiveProgress.PeriodicLines(streamed, "XunitV3Fixture.LiveProgress.Slow(finite)", streamed.ExitedAt);
+        Assert.Equal(periodic.Count, periodic.Select(l => l.Text).Distinct().Count());
+    }
+
+    [Fact]
+    public void Dotnet_test_on_the_testing_platform_leaves_no_empty_TestResults_folder_where_it_ran()
+    {
+        // The platform creates <working directory>/TestResults when it starts; the package's extension removes
+        // it when the run wrote nothing there, and keeps it when it did (a report).
+        var directory = Directory.CreateDirectory(Path.Combine(run.ResultsDirectory, "dotnet-test-mtp")).FullName;
+        File.WriteAllText(Path.Combine(directory, "global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+        string[] test = ["test", "--project", run.Project, "-c", run.Configuration, "--no-build", "--filter-class", "XunitV3Fixture.LiveProgress"];
+
+        var plain = DotnetCli.Run(test, directory);
+        Assert.True(plain.ExitCode == 0, plain.Output);
+        Assert.Contains("XunitV3Fixture.dll", plain.Output, StringComparison.Ordinal); // it ran in the platform's mode (not VSTest)
+        Assert.False(Directory.Exists(Path.Combine(directory, "TestResults")), "an empty TestResults folder was left:\n" + plain.Output);
+
+        var reported = DotnetCli.Run([.. test, "--report-trx"], directory);
+        Assert.True(reported.ExitCode == 0, reported.Output);
+        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(directory, "TestResults"), "*.trx"));
+    }
 }
