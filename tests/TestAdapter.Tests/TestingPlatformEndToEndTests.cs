@@ -86,6 +86,22 @@ public sealed class TestingPlatformEndToEndTests(FixtureBuild fixture)
     }
 
     [Fact]
+    public void Dotnet_test_with_the_MTP_runner_leaves_no_empty_TestResults_folder_where_it_ran()
+    {
+        // The platform creates <working directory>/TestResults when it starts; the adapter's extension removes
+        // it when the run wrote nothing there (src/Shared/TestingPlatform/EmptyResultsDirectory.cs).
+        var directory = Path.Combine(fixture.ResultsDirectory, "no-empty-results");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+        var run = Stateright.Testing.EndToEnd.DotnetCli.Run(
+            ["test", "--project", fixture.Project, "-c", fixture.Configuration, "--no-build", "--filter", "ModelProperty=reachable"],
+            workingDirectory: directory);
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("AdapterFixture.dll", run.Output, StringComparison.Ordinal); // it ran, in the platform's mode
+        Assert.False(Directory.Exists(Path.Combine(directory, "TestResults")), "an empty TestResults folder was left:\n" + run.Output);
+    }
+
+    [Fact]
     public void A_long_check_prints_progress_on_the_console_while_it_runs()
     {
         // The adapter's informational messages reach the platform's console through the VSTest bridge.
