@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Stateright.Distributed;
+
+namespace Stateright.Examples.Cli;
+
+/// <summary>
+/// The <c>silo</c> mode: one Orleans silo on 127.0.0.1 with development clustering (the primary silo keeps the
+/// membership table; no outside service), the example's model registered for distributed checking under its
+/// command-line name (e.g. <c>2pc 8</c>). The <c>distributed</c> mode starts these (<see cref="DistributedMode"/>);
+/// it runs until Ctrl+C, SIGTERM, the command's <see cref="CommandLine.Stop"/>, or the exit of its parent process.
+/// </summary>
+public static class SiloMode
+{
+    /// <summary>The line a silo prints once it has joined the cluster; the distributed mode waits for it.</summary>
+    public const string ReadyLine = "Silo ready.";
+
+    /// <summary>The usage line of the examples that can be checked distributed.</summary>
+    public const string Usage = "silo [same arguments as check] --silo-port P --gateway-port G [--primary-port P0] [--cluster-id ID] [--parent PID]   one silo of a distributed check (distributed starts these)";
+
+    /// <summary>Runs the silo until stopped; returns 0.</summary>
+    /// <exception cref="UsageException">The silo or gateway port is missing.</exception>
+    public static int Run<TState, TAction>(Model<TState, TAction> model, IStateCodec<TState>? codec, CommandLine command, TextWriter output, string modelName)
+    {
+        var options = command.Silo;
+        if (options.SiloPort == 0 || options.GatewayPort == 0) throw new UsageException("A silo needs --silo-port and --gateway-port.");
+        RunAsync(model, codec, command, output, modelName).GetAwaiter().GetResult();
+        return 0;
+    }
+
+    private static async Task RunAsync<TState, TAction>(Model<TState, TAction> model, IStateCodec<TState>? codec, CommandLine command, TextWriter output, string modelName)
+    {
+        var options = command.Silo;
+        var primary = options.PrimaryPort == 0 ? null : new IPEndPoint(IPAddress.Loopback, options.PrimaryPort);
+        using var host = new HostBuilder()
+            .UseOrleans(silo =>
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, primary, DistributedMode.ServiceId, options.ClusterId);
+                silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = DistributedMode.LevelTimeout);
+                silo.Services.AddStaterightModels(models => models.Add(modelName, model, codec));
+                // Partitions spread evenly over the silos (Orleans' default placement kept them on the coordinator's).
+                silo.AddPlacementDirector<PartitionPlacement, PartitionPlacementDirector>();
+                silo.Services.AddSingleton<PlacementStrategy, PartitionPlacement>();
+            })
+            .ConfigureLogging(DistributedMode.QuietLogging)
+            .Build();
+        using var parentGone = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(command.Stop, parentGone.Token);
+        var watch = options.Parent is { } parent ? WatchParent(parent, parentGone) : Task.CompletedTask;
+        await host.StartAsync(stop.Token).ConfigureAwait(false);
+        output.WriteLine($"{ReadyLine} \"{modelName}\" on 127.0.0.1:{options.SiloPort} (gateway {options.GatewayPort}{(primary is null ? ", primary" : $", primary {primary}")}, cluster {options.ClusterId}).");
+        output.Flush();
+        await host.WaitForShutdownAsync(stop.Token).ConfigureAwait(false);
+        await parentGone.CancelAsync().ConfigureAwait(false);
+        await watch.ConfigureAwait(false);
+    }
+
+    /// <summary>Cancels <paramref name="gone"/> when the process <paramref name="pid"/> has exited (polled: it need not be this process's parent in the OS's sense).</summary>
+    private static async Task WatchParent(int pid, CancellationTokenSource gone)
+    {
+        while (!gone.IsCancellationRequested)
+        {
+            if (!IsRunning(pid))
+            {
+                await gone.CancelAsync().ConfigureAwait(false);
+                return;
+            }
+            try { await Task.Delay(TimeSpan.FromMilliseconds(500), gone.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}
