@@ -120,7 +120,7 @@ public static class DistributedMode
                 output.WriteLine($"  {silo}: peak working set {peak}, {partitionsPerSilo.GetValueOrDefault(silo.SiloPort)} partitions");
             }
             await StopQuietly(client).ConfigureAwait(false);
-            return result.Error is null ? 0 : 1;
+            return result.Error is null && result.Status != CheckerStatus.Cancelled ? 0 : 1;
         }
         catch (OperationCanceledException) when (command.Stop.IsCancellationRequested)
         {

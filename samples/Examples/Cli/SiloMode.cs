@@ -12,7 +12,8 @@ namespace Stateright.Examples.Cli;
 /// The <c>silo</c> mode: one Orleans silo on 127.0.0.1 with development clustering (the primary silo keeps the
 /// membership table; no outside service), the example's model registered for distributed checking under its
 /// command-line name (e.g. <c>2pc 8</c>). The <c>distributed</c> mode starts these (<see cref="DistributedMode"/>);
-/// it runs until Ctrl+C, SIGTERM, the command's <see cref="CommandLine.Stop"/>, or the exit of its parent process.
+/// it runs until Ctrl+C, SIGTERM or the command's <see cref="CommandLine.Stop"/>, and ends its process at once when the
+/// process named by <c>--parent</c> has exited.
 /// </summary>
 public static class SiloMode
 {
@@ -48,28 +49,32 @@ public static class SiloMode
             })
             .ConfigureLogging(DistributedMode.QuietLogging)
             .Build();
-        using var parentGone = new CancellationTokenSource();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(command.Stop, parentGone.Token);
-        var watch = options.Parent is { } parent ? WatchParent(parent, parentGone) : Task.CompletedTask;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(command.Stop);
+        var watch = options.Parent is { } parent ? WatchParent(parent, output, stop.Token) : Task.CompletedTask;
         await host.StartAsync(stop.Token).ConfigureAwait(false);
         output.WriteLine($"{ReadyLine} \"{modelName}\" on 127.0.0.1:{options.SiloPort} (gateway {options.GatewayPort}{(primary is null ? ", primary" : $", primary {primary}")}, cluster {options.ClusterId}).");
         output.Flush();
         await host.WaitForShutdownAsync(stop.Token).ConfigureAwait(false);
-        await parentGone.CancelAsync().ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
         await watch.ConfigureAwait(false);
     }
 
-    /// <summary>Cancels <paramref name="gone"/> when the process <paramref name="pid"/> has exited (polled: it need not be this process's parent in the OS's sense).</summary>
-    private static async Task WatchParent(int pid, CancellationTokenSource gone)
+    /// <summary>
+    /// Ends this process at once when the process <paramref name="pid"/> has exited (polled: it need not be this
+    /// process's parent in the OS's sense): a silo whose distributed run is gone (killed, crashed) has nothing to
+    /// finish, and a graceful Orleans shutdown would wait seconds for silos that are gone too.
+    /// </summary>
+    private static async Task WatchParent(int pid, TextWriter output, CancellationToken stop)
     {
-        while (!gone.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             if (!IsRunning(pid))
             {
-                await gone.CancelAsync().ConfigureAwait(false);
-                return;
+                output.WriteLine($"The process that started this silo ({pid}) has exited: stopping.");
+                output.Flush();
+                Environment.Exit(3);
             }
-            try { await Task.Delay(TimeSpan.FromMilliseconds(500), gone.Token).ConfigureAwait(false); }
+            try { await Task.Delay(TimeSpan.FromMilliseconds(250), stop).ConfigureAwait(false); }
             catch (OperationCanceledException) { return; }
         }
     }
