@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -68,7 +67,7 @@ public static class SiloMode
     {
         while (!stop.IsCancellationRequested)
         {
-            if (!IsRunning(pid))
+            if (!SiloProcess.IsAlive(pid))
             {
                 output.WriteLine($"The process that started this silo ({pid}) has exited: stopping.");
                 output.Flush();
@@ -76,23 +75,6 @@ public static class SiloMode
             }
             try { await Task.Delay(TimeSpan.FromMilliseconds(250), stop).ConfigureAwait(false); }
             catch (OperationCanceledException) { return; }
-        }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
         }
     }
 }

@@ -100,6 +100,24 @@ public sealed class SiloProcess : IDisposable
         }
     }
 
+    /// <summary>Whether a process with id <paramref name="pid"/> exists and has not exited.</summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The last lines the silo printed (standard output and error, interleaved).</summary>
     public string CapturedOutput()
     {
