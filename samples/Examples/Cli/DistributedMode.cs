@@ -13,7 +13,8 @@ namespace Stateright.Examples.Cli;
 /// The <c>distributed</c> mode: starts <c>--silos</c> silo processes of this program on 127.0.0.1 (free ports,
 /// the first one the primary of development clustering), waits for them to join, checks the model across them
 /// with <see cref="DistributedChecking.SpawnDistributedAsync"/> from a client in this process, prints the
-/// one-machine report (states, unique, depth, discoveries) and per-silo figures, and kills the silos whatever
+/// one-machine report (states, unique, depth, discoveries) and per-silo figures (peak working set, processor time,
+/// partitions), and kills the silos whatever
 /// happens (success, failure, exception, Ctrl+C or SIGTERM).
 /// </summary>
 public static class DistributedMode
@@ -117,7 +118,8 @@ public static class DistributedMode
             foreach (var silo in silos)
             {
                 var peak = silo.PeakWorkingSet() is { } bytes ? $"{bytes / (1024.0 * 1024):0} MB" : "unknown (exited)";
-                output.WriteLine($"  {silo}: peak working set {peak}, {partitionsPerSilo.GetValueOrDefault(silo.SiloPort)} partitions");
+                var cpu = silo.ProcessorTime() is { } time ? $"{time.TotalSeconds:0.0}s" : "unknown (exited)";
+                output.WriteLine($"  {silo}: peak working set {peak}, processor time {cpu}, {partitionsPerSilo.GetValueOrDefault(silo.SiloPort)} partitions");
             }
             await StopQuietly(client).ConfigureAwait(false);
             return result.Error is null && result.Status != CheckerStatus.Cancelled ? 0 : 1;

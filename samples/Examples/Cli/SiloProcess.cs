@@ -90,6 +90,20 @@ public sealed class SiloProcess : IDisposable
         }
     }
 
+    /// <summary>The processor time the process has used so far, or null once it has exited.</summary>
+    public TimeSpan? ProcessorTime()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.HasExited ? null : _process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Whether the process is still running.</summary>
     public bool IsRunning
     {
