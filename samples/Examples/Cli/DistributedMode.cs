@@ -134,6 +134,13 @@ public static class DistributedMode
             output.WriteLine($"Error: {e.Message}");
             return 1;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The client could not connect, the cluster failed outside the run: the silos' output says why.
+            output.WriteLine($"Error: {e.GetType().Name}: {e.Message}");
+            foreach (var silo in silos) output.WriteLine($"{silo}, its last output:\n{SiloStartupException.Indent(silo.CapturedOutput())}");
+            return 1;
+        }
         finally
         {
             foreach (var silo in silos) silo.Dispose();
@@ -232,5 +239,6 @@ public static class DistributedMode
 public sealed class SiloStartupException(SiloProcess silo, string what)
     : Exception($"{silo} {what}. Its output:\n{Indent(silo.CapturedOutput())}")
 {
-    private static string Indent(string text) => text.Length == 0 ? "  (nothing)" : "  " + text.Replace("\n", "\n  ", StringComparison.Ordinal);
+    /// <summary>The text indented by two spaces, or <c>(nothing)</c>.</summary>
+    internal static string Indent(string text) => text.Length == 0 ? "  (nothing)" : "  " + text.Replace("\n", "\n  ", StringComparison.Ordinal);
 }
