@@ -77,26 +77,17 @@ public sealed class SiloProcess : IDisposable
     }
 
     /// <summary>The peak working set of the process so far (VmHWM on Linux), or null once it has exited.</summary>
-    public long? PeakWorkingSet()
-    {
-        try
-        {
-            _process.Refresh();
-            return _process.HasExited ? null : _process.PeakWorkingSet64;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    public long? PeakWorkingSet() => WhileRunning(p => p.PeakWorkingSet64);
 
     /// <summary>The processor time the process has used so far, or null once it has exited.</summary>
-    public TimeSpan? ProcessorTime()
+    public TimeSpan? ProcessorTime() => WhileRunning(p => p.TotalProcessorTime);
+
+    private T? WhileRunning<T>(Func<Process, T> read) where T : struct
     {
         try
         {
             _process.Refresh();
-            return _process.HasExited ? null : _process.TotalProcessorTime;
+            return _process.HasExited ? null : read(_process);
         }
         catch (InvalidOperationException)
         {
