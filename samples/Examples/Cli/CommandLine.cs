@@ -1,7 +1,8 @@
 namespace Stateright.Examples.Cli;
 
 /// <summary>
-/// A parsed command line: <c>&lt;example&gt; &lt;mode&gt; [positional…] [--threads T] [--seed S] [--timeout SECONDS] [--port P] [--SWITCH…]</c>.
+/// A parsed command line: <c>&lt;example&gt; &lt;mode&gt; [positional…] [--threads T] [--seed S] [--timeout SECONDS] [--port P] [--silos N] [--SWITCH…]</c>,
+/// and for the <c>silo</c> mode the silo's own options (<see cref="SiloOptions"/>).
 /// </summary>
 public sealed record CommandLine(string Example, string Mode, IReadOnlyList<string> Positional, int Threads, ulong Seed, TimeSpan? Timeout)
 {
@@ -13,6 +14,12 @@ public sealed record CommandLine(string Example, string Mode, IReadOnlyList<stri
 
     /// <summary>The Explorer's TCP port (<c>explore</c> mode, <c>--port</c>): 3000 as in the Rust examples; 0 lets the system choose.</summary>
     public int Port { get; init; } = ExploreMode.DefaultPort;
+
+    /// <summary>How many silo processes the <c>distributed</c> mode starts (<c>--silos</c>, default 3).</summary>
+    public int Silos { get; init; } = DistributedMode.DefaultSilos;
+
+    /// <summary>The <c>silo</c> mode's ports, cluster and parent (<c>--silo-port</c>, <c>--gateway-port</c>, <c>--primary-port</c>, <c>--cluster-id</c>, <c>--parent</c>).</summary>
+    public SiloOptions Silo { get; init; } = new();
 
     /// <summary>The switches given, e.g. <c>--durable</c>.</summary>
     public IReadOnlySet<string> Switches { get; init; } = new HashSet<string>();
@@ -31,6 +38,8 @@ public sealed record CommandLine(string Example, string Mode, IReadOnlyList<stri
         ulong seed = 0;
         TimeSpan? timeout = null;
         var port = ExploreMode.DefaultPort;
+        var silos = DistributedMode.DefaultSilos;
+        var silo = new SiloOptions();
         var switches = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 2; i < args.Count; i++)
         {
@@ -56,14 +65,22 @@ public sealed record CommandLine(string Example, string Mode, IReadOnlyList<stri
                 case "--threads" when int.TryParse(value, out var t) && t > 0: threads = t; break;
                 case "--seed" when ulong.TryParse(value, out var s): seed = s; break;
                 case "--port" when int.TryParse(value, out var p) && p is >= 0 and <= System.Net.IPEndPoint.MaxPort: port = p; break;
+                case "--silos" when int.TryParse(value, out var n) && n is > 0 and <= DistributedMode.MaxSilos: silos = n; break;
+                case "--silo-port" when IsPort(value, out var p): silo = silo with { SiloPort = p }; break;
+                case "--gateway-port" when IsPort(value, out var p): silo = silo with { GatewayPort = p }; break;
+                case "--primary-port" when IsPort(value, out var p): silo = silo with { PrimaryPort = p }; break;
+                case "--cluster-id" when value.Length > 0: silo = silo with { ClusterId = value }; break;
+                case "--parent" when int.TryParse(value, out var pid) && pid > 0: silo = silo with { Parent = pid }; break;
                 case "--timeout" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0: timeout = TimeSpan.FromSeconds(seconds); break;
                 default:
                     error = $"Unknown option or bad value: {arg} {value}";
                     return null;
             }
         }
-        return new CommandLine(args[0], args[1], positional, threads, seed, timeout) { Switches = switches, Port = port };
+        return new CommandLine(args[0], args[1], positional, threads, seed, timeout) { Switches = switches, Port = port, Silos = silos, Silo = silo };
     }
+
+    private static bool IsPort(string value, out int port) => int.TryParse(value, out port) && port is > 0 and <= System.Net.IPEndPoint.MaxPort;
 
     /// <summary>The positional argument at <paramref name="index"/> as a positive integer, or <paramref name="fallback"/> when absent.</summary>
     /// <exception cref="UsageException">The argument is present but not a positive integer.</exception>
@@ -92,6 +109,13 @@ public sealed record CommandLine(string Example, string Mode, IReadOnlyList<stri
         return Timeout is { } timeout ? builder.Timeout(timeout) : builder;
     }
 }
+
+/// <summary>
+/// One silo of a distributed check on localhost (the <c>silo</c> mode): its silo-to-silo and gateway ports, the
+/// primary silo's port (0: this silo is the primary), the cluster's id, and the process that started it (the silo
+/// exits when that process is gone).
+/// </summary>
+public sealed record SiloOptions(int SiloPort = 0, int GatewayPort = 0, int PrimaryPort = 0, string ClusterId = DistributedMode.DefaultClusterId, int? Parent = null);
 
 /// <summary>A command line that parsed but makes no sense for the example; the program prints usage and exits non-zero.</summary>
 public sealed class UsageException(string message) : Exception(message);

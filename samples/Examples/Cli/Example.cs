@@ -46,6 +46,16 @@ public abstract class Example
             ? ExploreMode.Run(builder, command, output, string.Join(' ', [Name, .. command.Positional]))
             : Report(Spawn(builder, command.Mode, command, bfsByDefault), output);
 
+    /// <summary>Whether the mode is <c>distributed</c> or <c>silo</c> (<see cref="DistributedMode"/>).</summary>
+    protected static bool IsDistributedMode(CommandLine command) => command.Mode is "distributed" or "silo";
+
+    /// <summary>
+    /// Runs the <c>distributed</c> or <c>silo</c> mode (<see cref="DistributedMode"/>) for <paramref name="model"/> (the builder's), named
+    /// by the example and its arguments (e.g. <c>2pc 8</c>) on every silo.
+    /// </summary>
+    protected int CheckDistributed<TState, TAction>(Model<TState, TAction> model, CheckerBuilder<TState, TAction> builder, CommandLine command, TextWriter output, Distributed.IStateCodec<TState>? codec = null) =>
+        DistributedMode.Run(model, builder, codec, command, output, string.Join(' ', [Name, .. command.Positional]));
+
     /// <summary>Starts the engine a mode names: <c>check-bfs</c>, <c>check-dfs</c>, <c>check-simulation</c>, or the example's default for <c>check</c>.</summary>
     protected static Checker<TState, TAction> Spawn<TState, TAction>(CheckerBuilder<TState, TAction> builder, string mode, CommandLine command, bool bfsByDefault) => mode switch
     {

@@ -61,7 +61,7 @@ public static class ExampleRegistry
 
     private static void PrintUsage(TextWriter writer, Example? only = null)
     {
-        writer.WriteLine("Usage: dotnet run -c Release --project samples/Examples -- <example> <mode> [arguments] [--threads T] [--seed S] [--timeout SECONDS] [--port P]");
+        writer.WriteLine("Usage: dotnet run -c Release --project samples/Examples -- <example> <mode> [arguments] [--threads T] [--seed S] [--timeout SECONDS] [--port P] [--silos N]");
         writer.WriteLine();
         foreach (var example in only is null ? All : [only])
         {
@@ -70,6 +70,6 @@ public static class ExampleRegistry
             writer.WriteLine($"      {example.Name} {ExploreMode.Usage}");
         }
         writer.WriteLine();
-        writer.WriteLine("Options: --threads defaults to all cores; --seed (simulation) to 0; no timeout by default; --port (explore) to 3000.");
+        writer.WriteLine("Options: --threads defaults to all cores; --seed (simulation) to 0; no timeout by default; --port (explore) to 3000; --silos (distributed) to 3.");
     }
 }

@@ -19,6 +19,8 @@ public sealed class PaxosExample : Example
         "check-dfs [CLIENT_COUNT=2] [NETWORK]",
         "check-simulation [CLIENT_COUNT=2] [NETWORK]                   10 s unless --timeout",
         SpawnMode.Usage(serverCount: 3),
+        DistributedMode.Usage,
+        SiloMode.Usage,
     ];
 
     /// <inheritdoc/>
@@ -27,11 +29,14 @@ public sealed class PaxosExample : Example
         if (command.Mode == "spawn")
             return SpawnMode.Run<Paxos.PaxosMsg>(command, output, "A set of servers that implement Single Decree Paxos.", 3,
                 (ids, i) => new Paxos.Server(SpawnMode.PeersOf(ids, i)));
-        RequireCheckMode(command);
+        if (!IsDistributedMode(command)) RequireCheckMode(command);
         var clients = command.PositiveInt(0, 2, "CLIENT_COUNT");
         var network = command.Network(1, NetworkKind.UnorderedNonDuplicating);
         output.WriteLine($"Model checking Single Decree Paxos with {clients} clients.");
-        var builder = command.Configure(Paxos.Model(clients, serverCount: 3, network).Checker());
+        var model = Paxos.Model(clients, serverCount: 3, network);
+        var builder = command.Configure(model.Checker());
+        // Actor system states: StateCodecs.Default gives the binary codec.
+        if (IsDistributedMode(command)) return CheckDistributed(model, builder, command, output);
         if (command.Mode == "check-simulation" && command.Timeout is null) builder.Timeout(TimeSpan.FromSeconds(10));
         return CheckOrExplore(builder, command, output, bfsByDefault: true);
     }
