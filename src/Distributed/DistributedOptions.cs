@@ -5,7 +5,9 @@ public sealed class DistributedOptions
 {
     /// <summary>
     /// How many partitions share the state space; 0 (the default) means two per active silo. Grains are
-    /// placed by Orleans, so partitions spread over the silos but are not pinned to them.
+    /// placed by the cluster's placement: Orleans 10's default (resource-optimized) placement may put every
+    /// partition on one silo. The examples' silos register a placement that puts partition i on the
+    /// i mod N-th silo (samples/Examples/Cli/PartitionPlacement.cs, docs/distributed.md).
     /// </summary>
     public int Partitions { get; init; }
 
