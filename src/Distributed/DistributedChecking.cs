@@ -57,6 +57,7 @@ public static class DistributedChecking
                 if (level.Unique < result.UniqueStateCount)
                     throw new InvalidOperationException($"The partitions report {level.Unique:N0} unique states after {result.UniqueStateCount:N0} the level before: a partition lost its state.");
                 result.UniqueStateCount = level.Unique;
+                options.Progress?.Report(new DistributedProgress(result.MaxDepth, result.StateCount, result.UniqueStateCount, stopwatch.Elapsed, level.Silos));
                 foreach (var state in level.Found)
                 {
                     discovered[state.Property] = true;

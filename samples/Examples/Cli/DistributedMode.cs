@@ -108,7 +108,9 @@ public static class DistributedMode
 
             using var watching = CancellationTokenSource.CreateLinkedTokenSource(command.Stop);
             var partitions = WatchPartitions(cluster, silos, watching.Token);
-            var result = await builder.WithCancellation(command.Stop).SpawnDistributedAsync(cluster, modelName, codec: codec).ConfigureAwait(false);
+            var progress = new ProgressLines(output, TimeSpan.FromSeconds(5));
+            var result = await builder.WithCancellation(command.Stop)
+                .SpawnDistributedAsync(cluster, modelName, new DistributedOptions { Progress = progress }, codec).ConfigureAwait(false);
             await watching.CancelAsync().ConfigureAwait(false);
             var partitionsPerSilo = await partitions.ConfigureAwait(false);
 
@@ -241,4 +243,18 @@ public sealed class SiloStartupException(SiloProcess silo, string what)
 {
     /// <summary>The text indented by two spaces, or <c>(nothing)</c>.</summary>
     internal static string Indent(string text) => text.Length == 0 ? "  (nothing)" : "  " + text.Replace("\n", "\n  ", StringComparison.Ordinal);
+}
+
+/// <summary>Prints a distributed run's progress (counts, and what each silo holds) at most once per interval.</summary>
+internal sealed class ProgressLines(TextWriter output, TimeSpan interval) : IProgress<DistributedProgress>
+{
+    private TimeSpan _last;
+
+    public void Report(DistributedProgress value)
+    {
+        if (value.Elapsed - _last < interval) return;
+        _last = value.Elapsed;
+        output.WriteLine(value.ToString());
+        output.Flush();
+    }
 }

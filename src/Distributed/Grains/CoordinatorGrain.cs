@@ -40,7 +40,9 @@ internal sealed class CoordinatorGrain : Grain, ICoordinatorGrain
             .Select(g => g.OrderBy(f => f.Path, Comparer<int[]>.Create(IndexPaths.Compare)).First())
             .OrderBy(f => f.Property)
             .ToArray();
-        return new LevelReport(expanded.Sum(r => r.Generated), committed.Sum(r => r.Frontier), committed.Sum(r => r.Unique), found, null, null);
+        var silos = committed.GroupBy(r => r.Silo, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new SiloShare(g.Key, g.Count(), g.Sum(r => r.Unique))).ToArray();
+        return new LevelReport(expanded.Sum(r => r.Generated), committed.Sum(r => r.Frontier), committed.Sum(r => r.Unique), found, null, null) { Silos = silos };
     }
 
     public async Task<int[]> PathTo(ulong key)

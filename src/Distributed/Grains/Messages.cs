@@ -26,9 +26,12 @@ internal sealed record ExpandReport(
     [property: Id(3)] string? Error,
     [property: Id(4)] int[]? ErrorPath);
 
-/// <summary>A partition's share of the next level, once it has taken in every successor sent to it.</summary>
+/// <summary>A partition's share of the next level, once it has taken in every successor sent to it; <c>Silo</c> is the silo that hosts it.</summary>
 [GenerateSerializer, Immutable]
-internal sealed record CommitReport([property: Id(0)] long Received, [property: Id(1)] long Frontier, [property: Id(2)] long Unique, [property: Id(3)] string? Error);
+internal sealed record CommitReport([property: Id(0)] long Received, [property: Id(1)] long Frontier, [property: Id(2)] long Unique, [property: Id(3)] string? Error)
+{
+    [Id(4)] public string Silo { get; init; } = "";
+}
 
 /// <summary>A whole level, as the coordinator reports it to the front door.</summary>
 [GenerateSerializer, Immutable]
@@ -38,7 +41,15 @@ internal sealed record LevelReport(
     [property: Id(2)] long Unique,
     [property: Id(3)] FoundState[] Found,
     [property: Id(4)] string? Error,
-    [property: Id(5)] int[]? ErrorPath);
+    [property: Id(5)] int[]? ErrorPath)
+{
+    /// <summary>Per silo, at the level's end: its partitions and the unique states they hold.</summary>
+    [Id(6)] public SiloShare[] Silos { get; init; } = [];
+}
+
+/// <summary>What one silo holds of a run: how many of its partitions, and their unique states.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SiloShare([property: Id(0)] string Silo, [property: Id(1)] int Partitions, [property: Id(2)] long UniqueStateCount);
 
 /// <summary>How a partition reached a state it owns: from its parent by an action index, or as initial state #Index.</summary>
 [GenerateSerializer, Immutable]

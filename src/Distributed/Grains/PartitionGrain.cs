@@ -35,7 +35,7 @@ internal sealed class PartitionGrain(IServiceProvider services) : Grain, IPartit
         return Task.CompletedTask;
     }
 
-    public Task<CommitReport> Commit() => Task.FromResult(Active().Logic.Commit());
+    public Task<CommitReport> Commit() => Task.FromResult(Active().Logic.Commit() with { Silo = RuntimeIdentity });
 
     public Task<ParentLink> ParentOf(ulong key) => Task.FromResult(Active().Logic.ParentOf(key));
 
