@@ -17,6 +17,12 @@ const string Usage = """
       linearizable-register N  ABD on 3 servers, N clients (default 2; DFS)
       chain N                  a single path of N states (default 20000; BFS): a deep, narrow model that
                                shows the cost of coordinating threads level after level
+
+    Eventually properties (the search, then the liveness pass; the report gives each one's time):
+      lww-convergence N        LwwRegister.ConvergenceModel([0, N], fixFirstWrite: true) (default 5; BFS): holds
+      lww-convergence-bug N    the same without the fix (default 5; BFS): a lasso
+      raft-election N          Raft.ElectionModel(N servers, maxInFlight 2N) (default 3; BFS)
+      interaction              Interaction.Model(), to depth 30 as the example (BFS)
     """;
 
 var options = BenchOptions.Parse(args);
@@ -49,6 +55,17 @@ switch (options.Workload)
     case "chain":
         Console.WriteLine($"Checking a chain of {options.Size ?? 20_000} states ({options.Describe(defaultBfs: true)}).");
         return Measure(new Chain(options.Size ?? 20_000).Checker(), options, defaultBfs: true);
+    case "lww-convergence" or "lww-convergence-bug":
+        var fixedWrite = options.Workload == "lww-convergence";
+        Console.WriteLine($"Checking LWW register convergence, steps [0, {options.Size ?? 5}]{(fixedWrite ? ", first write fixed" : "")} ({options.Describe(defaultBfs: true)}).");
+        return Measure(LwwRegister.ConvergenceModel([0, options.Size ?? 5], fixFirstWrite: fixedWrite).Checker(), options, defaultBfs: true);
+    case "raft-election":
+        var servers = options.Size ?? 3;
+        Console.WriteLine($"Checking Raft leader election with {servers} servers, at most {2 * servers} messages in flight ({options.Describe(defaultBfs: true)}).");
+        return Measure(Raft.ElectionModel(servers, maxInFlight: 2 * servers).Checker(), options, defaultBfs: true);
+    case "interaction":
+        Console.WriteLine($"Checking the interaction example to depth 30 ({options.Describe(defaultBfs: true)}).");
+        return Measure(Interaction.Model().Checker().TargetMaxDepth(30), options, defaultBfs: true);
     default:
         Console.Error.WriteLine($"Unknown workload '{options.Workload}'.\n{Usage}");
         return 2;
@@ -67,6 +84,8 @@ static int Measure<TState, TAction>(CheckerBuilder<TState, TAction> builder, Ben
     using var process = Process.GetCurrentProcess();
     process.Refresh();
     var seconds = stopwatch.Elapsed.TotalSeconds;
+    if (checker.LivenessPassTime > TimeSpan.Zero)
+        Console.WriteLine($"search={seconds - checker.LivenessPassTime.TotalSeconds:F2}s, liveness-pass={checker.LivenessPassTime.TotalSeconds:F2}s (pass/search={checker.LivenessPassTime.TotalSeconds / Math.Max(1e-9, seconds - checker.LivenessPassTime.TotalSeconds):F2})");
     Console.WriteLine($"wall={seconds:F2}s, unique/sec={checker.UniqueStateCount / seconds:N0}, states/sec={checker.StateCount / seconds:N0}, peak-working-set={process.PeakWorkingSet64 / (1024.0 * 1024):N0} MiB");
     Console.WriteLine($"gc-pause={GC.GetTotalPauseDuration().TotalSeconds:F2}s, collections gen0/gen1/gen2={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated={GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):F1} GiB ({GC.GetTotalAllocatedBytes():N0} bytes, {GC.GetTotalAllocatedBytes() / (double)Math.Max(1, checker.StateCount):N0} per generated state)");
     if (gcLog is not null)
