@@ -77,6 +77,7 @@ static int Measure<TState, TAction>(CheckerBuilder<TState, TAction> builder, Ben
     if (options.MaxStates is { } maxStates) builder = builder.TargetStateCount(maxStates);
     using var gcLog = options.GcLog ? new GcLog() : null;
     using var allocLog = options.AllocLog ? new AllocationLog() : null;
+    var cpuBefore = Environment.CpuUsage.TotalTime.TotalSeconds;
     var stopwatch = Stopwatch.StartNew();
     var checker = (options.Bfs ?? defaultBfs) ? builder.SpawnBfs() : builder.SpawnDfs();
     checker.Report(Console.Out);
@@ -85,7 +86,13 @@ static int Measure<TState, TAction>(CheckerBuilder<TState, TAction> builder, Ben
     process.Refresh();
     var seconds = stopwatch.Elapsed.TotalSeconds;
     if (checker.LivenessPassTime > TimeSpan.Zero)
-        Console.WriteLine($"search={seconds - checker.LivenessPassTime.TotalSeconds:F2}s, liveness-pass={checker.LivenessPassTime.TotalSeconds:F2}s (pass/search={checker.LivenessPassTime.TotalSeconds / Math.Max(1e-9, seconds - checker.LivenessPassTime.TotalSeconds):F2})");
+    {
+        var pass = checker.LivenessPassTime.TotalSeconds;
+        var passCpu = checker.LivenessPassCpuTime.TotalSeconds;
+        var cpu = Environment.CpuUsage.TotalTime.TotalSeconds - cpuBefore;
+        Console.WriteLine($"search={seconds - pass:F2}s, liveness-pass={pass:F2}s (pass/search={pass / Math.Max(1e-9, seconds - pass):F2}); " +
+            $"cpu: search={cpu - passCpu:F2}s, liveness-pass={passCpu:F2}s (pass/search={passCpu / Math.Max(1e-9, cpu - passCpu):F2})");
+    }
     Console.WriteLine($"wall={seconds:F2}s, unique/sec={checker.UniqueStateCount / seconds:N0}, states/sec={checker.StateCount / seconds:N0}, peak-working-set={process.PeakWorkingSet64 / (1024.0 * 1024):N0} MiB");
     Console.WriteLine($"gc-pause={GC.GetTotalPauseDuration().TotalSeconds:F2}s, collections gen0/gen1/gen2={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated={GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):F1} GiB ({GC.GetTotalAllocatedBytes():N0} bytes, {GC.GetTotalAllocatedBytes() / (double)Math.Max(1, checker.StateCount):N0} per generated state)");
     if (gcLog is not null)

@@ -70,6 +70,9 @@ public sealed partial class Checker<TState, TAction>
     /// <summary>How long the liveness pass took after the search (zero when there was none): for the benchmarks.</summary>
     internal TimeSpan LivenessPassTime => _engine.LivenessPassTime;
 
+    /// <summary>The process's CPU time during the liveness pass: for the benchmarks.</summary>
+    internal TimeSpan LivenessPassCpuTime => _engine.LivenessPassCpuTime;
+
     /// <summary>The engine: "BFS", "DFS" or "simulation".</summary>
     public string EngineName => _engine.Name;
 

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using Stateright.Examples;
 
 namespace Stateright.Tests.Liveness;
@@ -284,5 +285,38 @@ public class ParallelPassTests
         Assert.Equal(CheckerStatus.Cancelled, checker.Status);
         Assert.NotEqual(VerdictKind.Holds, checker.VerdictOf("goal"));
         Assert.InRange(calls, 5, 200); // stopped within a few states of the request
+    }
+}
+
+/// <summary>Large liveness passes (Category=Parity): the pass alone, at one and two threads, on models whose search is long.</summary>
+public class ParallelPassParityTests(ITestOutputHelper output)
+{
+    /// <summary>
+    /// Raft leader election with 3 servers (at most 6 messages in flight): its full state space is far
+    /// larger than G_P (the states without a leader), so the pass is run here on its own, as the engine
+    /// runs it after an exhaustive search. One and two threads must give the same lasso.
+    /// </summary>
+    [Fact]
+    [Trait("Category", "Parity")]
+    public void Raft_election_with_three_servers_the_pass_alone_gives_the_same_lasso_at_one_and_two_threads()
+    {
+        string? first = null;
+        foreach (var threads in new[] { 1, 2 })
+        {
+            var found = PassAlone(Raft.ElectionModel(3, maxInFlight: 6).Checker().Threads(threads), threads);
+            first ??= found;
+            Assert.Equal(first, found);
+        }
+    }
+
+    private string PassAlone<TState, TAction>(CheckerBuilder<TState, TAction> builder, int threads)
+    {
+        var engine = new BfsEngine<TState, TAction>(builder);
+        var pass = new LivenessPass<TState, TAction>(engine.Model, engine.Expander, symmetry: false, engine.Fairness, null, () => false, threads);
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var lasso = pass.FindCounterexample(engine.Properties.Single(p => p.Expectation == Expectation.Eventually));
+        var found = lasso is null ? "holds" : $"counterexample {string.Join('/', lasso.Indices)} cycle {lasso.CycleStart}";
+        output.WriteLine($"{threads} thread(s): {stopwatch.Elapsed.TotalSeconds:F1} s, G_P {pass.LastGraph!.Count:N0} nodes, {pass.LastGraph.EdgeTarget.Count:N0} edges, {found}");
+        return found;
     }
 }

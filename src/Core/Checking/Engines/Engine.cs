@@ -92,8 +92,10 @@ internal abstract class Engine<TState, TAction>
             if (this is not SimulationEngine<TState, TAction>)
             {
                 var searchTime = stopwatch.Elapsed;
+                var searchCpu = Environment.CpuUsage.TotalTime;
                 result = LivenessCheck.Complete(this, result);
                 LivenessPassTime = stopwatch.Elapsed - searchTime;
+                LivenessPassCpuTime = Environment.CpuUsage.TotalTime - searchCpu;
             }
         }
         catch (Exception e)
@@ -114,6 +116,9 @@ internal abstract class Engine<TState, TAction>
 
     /// <summary>How long the liveness pass took after the search (zero when there was none): for measurements.</summary>
     public TimeSpan LivenessPassTime { get; private set; }
+
+    /// <summary>The process's CPU time (every thread) during the liveness pass: for measurements on a shared machine.</summary>
+    public TimeSpan LivenessPassCpuTime { get; private set; }
 
     /// <summary>The engine's search. Returns <see cref="CheckerStatus.Running"/> when it stopped because <see cref="StopRequested"/>.</summary>
     protected abstract EngineResult Search();

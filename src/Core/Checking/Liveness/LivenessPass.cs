@@ -95,6 +95,7 @@ internal sealed class LivenessPass<TState, TAction>
         }
         using var pool = new WorkerPool(_threads);
         var chunks = new List<Chunk>();
+        var metP = new HashSet<ulong>(); // the keys of successors where P holds, so it is evaluated once per state
         var next = new List<TState>();
         var levelStart = 0;
         for (var depth = 1; level.Count > 0; depth++)
@@ -110,11 +111,11 @@ internal sealed class LivenessPass<TState, TAction>
                 }
                 break;
             }
-            var expansion = new LevelExpansion(this, property, graph, level, pool.Size > 1 && level.Count >= _parallelism.MinLevel ? pool.Size : 1, chunks);
+            var expansion = new LevelExpansion(this, property, graph, metP, level, pool.Size > 1 && level.Count >= _parallelism.MinLevel ? pool.Size : 1, chunks);
             pool.Run(expansion.Workers, expansion.Expand);
             if (expansion.Stopped) return null;
             next.Clear();
-            Merge(graph, levelStart, expansion.ChunkCount, chunks, next);
+            Merge(graph, metP, levelStart, expansion.ChunkCount, chunks, next);
             levelStart += level.Count;
             (level, next) = (next, level);
         }
@@ -127,13 +128,14 @@ internal sealed class LivenessPass<TState, TAction>
     private struct Found
     {
         public int Action;
-        public int Target; // a node's id; NewState: not numbered yet (its state is the chunk's next one); MeetsP: the property holds there
+        public int Target; // a node's id; NewState: not numbered yet (its state is the chunk's next one); MeetsP or NewMeetsP: the property holds there
         public int Class; // an id; -1: not fair; below -1: not assigned yet, the chunk's pending key #(-2 - Class)
         public ulong Key;
     }
 
     private const int NewState = -1;
     private const int MeetsP = -2;
+    private const int NewMeetsP = -3; // P holds, evaluated at this level
 
     /// <summary>A chunk of a level, expanded: per state, how many successors it has, and those successors. Reused level after level.</summary>
     private sealed class Chunk
@@ -162,13 +164,15 @@ internal sealed class LivenessPass<TState, TAction>
         private readonly Property<TState> _property;
         private readonly LivenessGraph _graph;
         private readonly List<TState> _level;
+        private readonly HashSet<ulong> _metP;
         private readonly List<Chunk> _chunks;
         private readonly int _chunkSize;
         private int _nextChunk = -1;
         private int _stop; // 1: a stop was requested, or a worker failed
 
-        public LevelExpansion(LivenessPass<TState, TAction> pass, Property<TState> property, LivenessGraph graph, List<TState> level, int workers, List<Chunk> chunks)
+        public LevelExpansion(LivenessPass<TState, TAction> pass, Property<TState> property, LivenessGraph graph, HashSet<ulong> metP, List<TState> level, int workers, List<Chunk> chunks)
         {
+            _metP = metP;
             _pass = pass;
             _property = property;
             _graph = graph;
@@ -221,7 +225,7 @@ internal sealed class LivenessPass<TState, TAction>
                 var state = states[position];
                 states[position] = default!;
                 var before = chunk.Found.Count;
-                var sink = new Collect(pass._fairness, pass._symmetry, _property, _graph.Ids, chunk, scratch.Actions, state);
+                var sink = new Collect(pass._fairness, pass._symmetry, _property, _graph.Ids, _metP, chunk, scratch.Actions, state);
                 pass._expander.Successors(state, 0, scratch, ref sink);
                 chunk.Counts.Add(chunk.Found.Count - before);
             }
@@ -230,7 +234,7 @@ internal sealed class LivenessPass<TState, TAction>
     }
 
     /// <summary>Records each successor with its own fingerprint (not a symmetry representative's), whether P holds there, and its fairness class.</summary>
-    private readonly struct Collect(Fairness<TState, TAction> fairness, bool symmetry, Property<TState> property, Dictionary<ulong, int> ids, Chunk chunk, List<TAction> actions, TState state)
+    private readonly struct Collect(Fairness<TState, TAction> fairness, bool symmetry, Property<TState> property, Dictionary<ulong, int> ids, HashSet<ulong> metP, Chunk chunk, List<TAction> actions, TState state)
         : ISuccessorSink<TState>
     {
         public void Prefetch(ulong key) { } // looked up in a dictionary, not the visited set
@@ -248,8 +252,10 @@ internal sealed class LivenessPass<TState, TAction>
                     chunk.PendingClasses.Add(classKey);
                 }
             }
-            if (Holds(property, next)) found.Target = MeetsP;
-            else if (ids.TryGetValue(key, out var target)) found.Target = target;
+            // A node of G_P is a ¬P state, and a key in metP a P state: P is evaluated once per state, not per edge.
+            if (ids.TryGetValue(key, out var target)) found.Target = target;
+            else if (metP.Contains(key)) found.Target = MeetsP;
+            else if (Holds(property, next)) found.Target = NewMeetsP;
             else
             {
                 found.Target = NewState;
@@ -264,7 +270,7 @@ internal sealed class LivenessPass<TState, TAction>
     /// order): numbers new nodes as a single-threaded breadth-first search would, assigns class ids in
     /// order of first use, and collects the next level's states.
     /// </summary>
-    private void Merge(LivenessGraph graph, int levelStart, int chunkCount, List<Chunk> chunks, List<TState> next)
+    private void Merge(LivenessGraph graph, HashSet<ulong> metP, int levelStart, int chunkCount, List<Chunk> chunks, List<TState> next)
     {
         var classes = new List<int>();
         var v = levelStart;
@@ -286,7 +292,8 @@ internal sealed class LivenessPass<TState, TAction>
                     ref var x = ref found[f];
                     var k = x.Class < -1 ? _fairness.IdOf(chunk.PendingClasses[-2 - x.Class]) : x.Class;
                     if (k >= 0) classes.Add(k);
-                    if (x.Target == MeetsP) continue;
+                    if (x.Target == NewMeetsP) metP.Add(x.Key);
+                    if (x.Target <= MeetsP) continue;
                     var target = x.Target;
                     if (target == NewState)
                     {
