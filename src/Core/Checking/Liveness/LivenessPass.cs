@@ -77,7 +77,8 @@ internal sealed class LivenessPass<TState, TAction>
     /// Breadth-first construction of G_P, level by level; null if stopped. Each level is expanded by
     /// workers that claim chunks of it in order (<see cref="LevelExpansion"/>: successors, their keys, the
     /// property and the fairness class of each, the targets already numbered), then merged on this
-    /// thread in canonical order (<see cref="Merge"/>: new nodes numbered, edges and classes recorded),
+    /// thread in canonical order (<see cref="Merge"/>: new nodes numbered, edges and classes recorded;
+    /// with one worker each chunk as soon as it is expanded),
     /// so the graph is the one a single thread builds, node for node, for any thread count.
     /// </summary>
     private LivenessGraph? Build(Property<TState> property)
@@ -95,6 +96,7 @@ internal sealed class LivenessPass<TState, TAction>
         }
         using var pool = new WorkerPool(_threads);
         var chunks = new List<Chunk>();
+        Expander<TState, TAction>.Scratch? scratch = null;
         var metP = new HashSet<ulong>(); // the keys of successors where P holds, so it is evaluated once per state
         var next = new List<TState>();
         var levelStart = 0;
@@ -104,7 +106,7 @@ internal sealed class LivenessPass<TState, TAction>
             if (_maxDepth is { } bound && depth >= bound)
             {
                 // Beyond the checked depth: neither terminal nor expanded.
-                for (var v = 0; v < level.Count; v++)
+                for (var i = 0; i < level.Count; i++)
                 {
                     graph.EdgeStart.Add(graph.EdgeTarget.Count);
                     graph.ClassStart.Add(graph.Classes.Count);
@@ -112,10 +114,24 @@ internal sealed class LivenessPass<TState, TAction>
                 break;
             }
             var expansion = new LevelExpansion(this, property, graph, metP, level, pool.Size > 1 && level.Count >= _parallelism.MinLevel ? pool.Size : 1, chunks);
-            pool.Run(expansion.Workers, expansion.Expand);
-            if (expansion.Stopped) return null;
             next.Clear();
-            Merge(graph, metP, levelStart, expansion.ChunkCount, chunks, next);
+            var v = levelStart;
+            if (expansion.Workers == 1)
+            {
+                // One worker: each chunk is merged as soon as it is expanded, so little is held at a time.
+                scratch ??= new Expander<TState, TAction>.Scratch();
+                for (var c = 0; c < expansion.ChunkCount; c++)
+                {
+                    if (!expansion.ExpandChunkAt(c, scratch)) return null;
+                    v = Merge(graph, metP, v, chunks[c], next);
+                }
+            }
+            else
+            {
+                pool.Run(expansion.Workers, expansion.Expand);
+                if (expansion.Stopped) return null;
+                for (var c = 0; c < expansion.ChunkCount; c++) v = Merge(graph, metP, v, chunks[c], next);
+            }
             levelStart += level.Count;
             (level, next) = (next, level);
         }
@@ -136,6 +152,7 @@ internal sealed class LivenessPass<TState, TAction>
     private const int NewState = -1;
     private const int MeetsP = -2;
     private const int NewMeetsP = -3; // P holds, evaluated at this level
+    private const int NewAgain = -4; // a ¬P state not numbered yet, met before in the same chunk
 
     /// <summary>A chunk of a level, expanded: per state, how many successors it has, and those successors. Reused level after level.</summary>
     private sealed class Chunk
@@ -146,6 +163,7 @@ internal sealed class LivenessPass<TState, TAction>
         public readonly List<Found> Found = [];
         public readonly List<TState> States = [];
         public readonly List<object> PendingClasses = [];
+        public readonly Dictionary<ulong, bool> Seen = []; // the new successors met in this chunk: whether P holds there
 
         public void Reset(int start, int end)
         {
@@ -154,6 +172,7 @@ internal sealed class LivenessPass<TState, TAction>
             Found.Clear();
             States.Clear();
             PendingClasses.Clear();
+            Seen.Clear();
         }
     }
 
@@ -179,7 +198,7 @@ internal sealed class LivenessPass<TState, TAction>
             _level = level;
             _chunks = chunks;
             Workers = workers;
-            _chunkSize = workers == 1 ? Math.Max(1, level.Count) : Math.Clamp(level.Count / (workers * 8), pass._parallelism.MinChunk, pass._parallelism.MaxChunk);
+            _chunkSize = workers == 1 ? pass._parallelism.MaxChunk : Math.Clamp(level.Count / (workers * 8), pass._parallelism.MinChunk, pass._parallelism.MaxChunk);
             ChunkCount = (level.Count + _chunkSize - 1) / _chunkSize;
             while (chunks.Count < ChunkCount) chunks.Add(new Chunk());
         }
@@ -207,6 +226,14 @@ internal sealed class LivenessPass<TState, TAction>
                 Volatile.Write(ref _stop, 1); // the other workers stop at their next state; the pool rethrows this on the caller
                 throw;
             }
+        }
+
+        /// <summary>Expands chunk <paramref name="c"/> on the calling thread; false if a stop was requested.</summary>
+        public bool ExpandChunkAt(int c, Expander<TState, TAction>.Scratch scratch)
+        {
+            var chunk = _chunks[c];
+            chunk.Reset(c * _chunkSize, Math.Min(_level.Count, (c + 1) * _chunkSize));
+            return ExpandChunk(chunk, scratch);
         }
 
         /// <summary>Expands a chunk's states, letting go of each once taken; false if the expansion is to stop.</summary>
@@ -253,11 +280,18 @@ internal sealed class LivenessPass<TState, TAction>
                 }
             }
             // A node of G_P is a ¬P state, and a key in metP a P state: P is evaluated once per state, not per edge.
+            // Within a chunk, a new successor met again is recorded once (the merge finds it numbered the second time).
             if (ids.TryGetValue(key, out var target)) found.Target = target;
             else if (metP.Contains(key)) found.Target = MeetsP;
-            else if (Holds(property, next)) found.Target = NewMeetsP;
+            else if (chunk.Seen.TryGetValue(key, out var meetsP)) found.Target = meetsP ? MeetsP : NewAgain;
+            else if (Holds(property, next))
+            {
+                chunk.Seen[key] = true;
+                found.Target = NewMeetsP;
+            }
             else
             {
+                chunk.Seen[key] = false;
                 found.Target = NewState;
                 chunk.States.Add(next);
             }
@@ -266,57 +300,57 @@ internal sealed class LivenessPass<TState, TAction>
     }
 
     /// <summary>
-    /// Adds an expanded level to the graph in canonical order (node by node, successors in action
-    /// order): numbers new nodes as a single-threaded breadth-first search would, assigns class ids in
-    /// order of first use, and collects the next level's states.
+    /// Adds an expanded chunk to the graph (chunks in order, node by node, successors in action order):
+    /// numbers new nodes as a single-threaded breadth-first search would, assigns class ids in order of
+    /// first use, and collects the next level's states. <paramref name="v"/> is the chunk's first node;
+    /// returns the next chunk's.
     /// </summary>
-    private void Merge(LivenessGraph graph, HashSet<ulong> metP, int levelStart, int chunkCount, List<Chunk> chunks, List<TState> next)
+    private int Merge(LivenessGraph graph, HashSet<ulong> metP, int v, Chunk chunk, List<TState> next)
     {
-        var classes = new List<int>();
-        var v = levelStart;
-        for (var c = 0; c < chunkCount; c++)
+        var classes = _classes;
+        var found = CollectionsMarshal.AsSpan(chunk.Found);
+        var newStates = CollectionsMarshal.AsSpan(chunk.States);
+        var f = 0;
+        var s = 0;
+        foreach (var count in chunk.Counts)
         {
-            var chunk = chunks[c];
-            var found = CollectionsMarshal.AsSpan(chunk.Found);
-            var newStates = CollectionsMarshal.AsSpan(chunk.States);
-            var f = 0;
-            var s = 0;
-            foreach (var count in chunk.Counts)
+            graph.EdgeStart.Add(graph.EdgeTarget.Count);
+            graph.ClassStart.Add(graph.Classes.Count);
+            graph.Terminal[v] = count == 0;
+            classes.Clear();
+            for (var end = f + count; f < end; f++)
             {
-                graph.EdgeStart.Add(graph.EdgeTarget.Count);
-                graph.ClassStart.Add(graph.Classes.Count);
-                graph.Terminal[v] = count == 0;
-                classes.Clear();
-                for (var end = f + count; f < end; f++)
+                ref var x = ref found[f];
+                var k = x.Class < -1 ? _fairness.IdOf(chunk.PendingClasses[-2 - x.Class]) : x.Class;
+                if (k >= 0) classes.Add(k);
+                if (x.Target == NewMeetsP) metP.Add(x.Key);
+                if (x.Target is MeetsP or NewMeetsP) continue;
+                var target = x.Target;
+                if (target == NewAgain) target = graph.Ids[x.Key];
+                else if (target == NewState)
                 {
-                    ref var x = ref found[f];
-                    var k = x.Class < -1 ? _fairness.IdOf(chunk.PendingClasses[-2 - x.Class]) : x.Class;
-                    if (k >= 0) classes.Add(k);
-                    if (x.Target == NewMeetsP) metP.Add(x.Key);
-                    if (x.Target <= MeetsP) continue;
-                    var target = x.Target;
-                    if (target == NewState)
+                    var state = newStates[s];
+                    newStates[s++] = default!;
+                    if (!graph.Ids.TryGetValue(x.Key, out target))
                     {
-                        var state = newStates[s];
-                        newStates[s++] = default!;
-                        if (!graph.Ids.TryGetValue(x.Key, out target))
-                        {
-                            target = graph.Add(x.Key, v, x.Action, graph.Depth[v] + 1);
-                            next.Add(state);
-                        }
+                        target = graph.Add(x.Key, v, x.Action, graph.Depth[v] + 1);
+                        next.Add(state);
                     }
-                    graph.EdgeTarget.Add(target);
-                    graph.EdgeAction.Add(x.Action);
-                    graph.EdgeClass.Add(k);
                 }
-                if (classes.Count > 1) classes.Sort();
-                for (var i = 0; i < classes.Count; i++)
-                    if (i == 0 || classes[i] != classes[i - 1]) graph.Classes.Add(classes[i]);
-                v++;
+                graph.EdgeTarget.Add(target);
+                graph.EdgeAction.Add(x.Action);
+                graph.EdgeClass.Add(k);
             }
-            chunk.Reset(0, 0); // lets go of the states
+            if (classes.Count > 1) classes.Sort();
+            for (var i = 0; i < classes.Count; i++)
+                if (i == 0 || classes[i] != classes[i - 1]) graph.Classes.Add(classes[i]);
+            v++;
         }
+        chunk.Reset(0, 0); // lets go of the states
+        return v;
     }
+
+    private readonly List<int> _classes = [];
 
     private static bool Holds(Property<TState> property, TState state)
     {
