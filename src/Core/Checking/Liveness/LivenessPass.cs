@@ -97,7 +97,6 @@ internal sealed class LivenessPass<TState, TAction>
         using var pool = new WorkerPool(_threads);
         var chunks = new List<Chunk>();
         Expander<TState, TAction>.Scratch? scratch = null;
-        var metP = new HashSet<ulong>(); // the keys of successors where P holds, so it is evaluated once per state
         var next = new List<TState>();
         var levelStart = 0;
         for (var depth = 1; level.Count > 0; depth++)
@@ -113,7 +112,7 @@ internal sealed class LivenessPass<TState, TAction>
                 }
                 break;
             }
-            var expansion = new LevelExpansion(this, property, graph, metP, level, pool.Size > 1 && level.Count >= _parallelism.MinLevel ? pool.Size : 1, chunks);
+            var expansion = new LevelExpansion(this, property, graph, level, pool.Size > 1 && level.Count >= _parallelism.MinLevel ? pool.Size : 1, chunks);
             next.Clear();
             var v = levelStart;
             if (expansion.Workers == 1)
@@ -123,14 +122,14 @@ internal sealed class LivenessPass<TState, TAction>
                 for (var c = 0; c < expansion.ChunkCount; c++)
                 {
                     if (!expansion.ExpandChunkAt(c, scratch)) return null;
-                    v = Merge(graph, metP, v, chunks[c], next);
+                    v = Merge(graph, v, chunks[c], next);
                 }
             }
             else
             {
                 pool.Run(expansion.Workers, expansion.Expand);
                 if (expansion.Stopped) return null;
-                for (var c = 0; c < expansion.ChunkCount; c++) v = Merge(graph, metP, v, chunks[c], next);
+                for (var c = 0; c < expansion.ChunkCount; c++) v = Merge(graph, v, chunks[c], next);
             }
             levelStart += level.Count;
             (level, next) = (next, level);
@@ -144,15 +143,14 @@ internal sealed class LivenessPass<TState, TAction>
     private struct Found
     {
         public int Action;
-        public int Target; // a node's id; NewState: not numbered yet (its state is the chunk's next one); MeetsP or NewMeetsP: the property holds there
+        public int Target; // a node's id; NewState: not numbered yet (its state is the chunk's next one); MeetsP: the property holds there
         public int Class; // an id; -1: not fair; below -1: not assigned yet, the chunk's pending key #(-2 - Class)
         public ulong Key;
     }
 
     private const int NewState = -1;
     private const int MeetsP = -2;
-    private const int NewMeetsP = -3; // P holds, evaluated at this level
-    private const int NewAgain = -4; // a ¬P state not numbered yet, met before in the same chunk
+    private const int NewAgain = -3; // a ¬P state not numbered yet, met before in the same chunk
 
     /// <summary>A chunk of a level, expanded: per state, how many successors it has, and those successors. Reused level after level.</summary>
     private sealed class Chunk
@@ -163,7 +161,7 @@ internal sealed class LivenessPass<TState, TAction>
         public readonly List<Found> Found = [];
         public readonly List<TState> States = [];
         public readonly List<object> PendingClasses = [];
-        public readonly Dictionary<ulong, bool> Seen = []; // the new successors met in this chunk: whether P holds there
+        public readonly HashSet<ulong> Seen = []; // the new ¬P successors met in this chunk
 
         public void Reset(int start, int end)
         {
@@ -183,15 +181,13 @@ internal sealed class LivenessPass<TState, TAction>
         private readonly Property<TState> _property;
         private readonly LivenessGraph _graph;
         private readonly List<TState> _level;
-        private readonly HashSet<ulong> _metP;
         private readonly List<Chunk> _chunks;
         private readonly int _chunkSize;
         private int _nextChunk = -1;
         private int _stop; // 1: a stop was requested, or a worker failed
 
-        public LevelExpansion(LivenessPass<TState, TAction> pass, Property<TState> property, LivenessGraph graph, HashSet<ulong> metP, List<TState> level, int workers, List<Chunk> chunks)
+        public LevelExpansion(LivenessPass<TState, TAction> pass, Property<TState> property, LivenessGraph graph, List<TState> level, int workers, List<Chunk> chunks)
         {
-            _metP = metP;
             _pass = pass;
             _property = property;
             _graph = graph;
@@ -252,7 +248,7 @@ internal sealed class LivenessPass<TState, TAction>
                 var state = states[position];
                 states[position] = default!;
                 var before = chunk.Found.Count;
-                var sink = new Collect(pass._fairness, pass._symmetry, _property, _graph.Ids, _metP, chunk, scratch.Actions, state);
+                var sink = new Collect(pass._fairness, pass._symmetry, _property, _graph.Ids, chunk, scratch.Actions, state);
                 pass._expander.Successors(state, 0, scratch, ref sink);
                 chunk.Counts.Add(chunk.Found.Count - before);
             }
@@ -261,7 +257,7 @@ internal sealed class LivenessPass<TState, TAction>
     }
 
     /// <summary>Records each successor with its own fingerprint (not a symmetry representative's), whether P holds there, and its fairness class.</summary>
-    private readonly struct Collect(Fairness<TState, TAction> fairness, bool symmetry, Property<TState> property, Dictionary<ulong, int> ids, HashSet<ulong> metP, Chunk chunk, List<TAction> actions, TState state)
+    private readonly struct Collect(Fairness<TState, TAction> fairness, bool symmetry, Property<TState> property, Dictionary<ulong, int> ids, Chunk chunk, List<TAction> actions, TState state)
         : ISuccessorSink<TState>
     {
         public void Prefetch(ulong key) { } // looked up in a dictionary, not the visited set
@@ -279,19 +275,13 @@ internal sealed class LivenessPass<TState, TAction>
                     chunk.PendingClasses.Add(classKey);
                 }
             }
-            // A node of G_P is a ¬P state, and a key in metP a P state: P is evaluated once per state, not per edge.
-            // Within a chunk, a new successor met again is recorded once (the merge finds it numbered the second time).
+            // A node of G_P is a ¬P state: P is evaluated only for the successors not in the graph yet.
+            // Within a chunk, a new ¬P successor met again is kept once (the merge finds it numbered the second time).
             if (ids.TryGetValue(key, out var target)) found.Target = target;
-            else if (metP.Contains(key)) found.Target = MeetsP;
-            else if (chunk.Seen.TryGetValue(key, out var meetsP)) found.Target = meetsP ? MeetsP : NewAgain;
-            else if (Holds(property, next))
-            {
-                chunk.Seen[key] = true;
-                found.Target = NewMeetsP;
-            }
+            else if (Holds(property, next)) found.Target = MeetsP;
+            else if (!chunk.Seen.Add(key)) found.Target = NewAgain;
             else
             {
-                chunk.Seen[key] = false;
                 found.Target = NewState;
                 chunk.States.Add(next);
             }
@@ -305,7 +295,7 @@ internal sealed class LivenessPass<TState, TAction>
     /// first use, and collects the next level's states. <paramref name="v"/> is the chunk's first node;
     /// returns the next chunk's.
     /// </summary>
-    private int Merge(LivenessGraph graph, HashSet<ulong> metP, int v, Chunk chunk, List<TState> next)
+    private int Merge(LivenessGraph graph, int v, Chunk chunk, List<TState> next)
     {
         var classes = _classes;
         var found = CollectionsMarshal.AsSpan(chunk.Found);
@@ -323,8 +313,7 @@ internal sealed class LivenessPass<TState, TAction>
                 ref var x = ref found[f];
                 var k = x.Class < -1 ? _fairness.IdOf(chunk.PendingClasses[-2 - x.Class]) : x.Class;
                 if (k >= 0) classes.Add(k);
-                if (x.Target == NewMeetsP) metP.Add(x.Key);
-                if (x.Target is MeetsP or NewMeetsP) continue;
+                if (x.Target == MeetsP) continue;
                 var target = x.Target;
                 if (target == NewAgain) target = graph.Ids[x.Key];
                 else if (target == NewState)
