@@ -19,6 +19,12 @@ const string Usage = """
                                shows the cost of coordinating threads level after level
       floor N                  the yardstick, without the checker: packed 2PC with N RMs (default 8), DFS
                                on one thread into a presized HashSet; its time moves with the machine only
+
+    Eventually properties (the search, then the liveness pass; the report gives each one's time):
+      lww-convergence N        LwwRegister.ConvergenceModel([0, N], fixFirstWrite: true) (default 5; BFS): holds
+      lww-convergence-bug N    the same without the fix (default 5; BFS): a lasso
+      raft-election N          Raft.ElectionModel(N servers, maxInFlight 2N) (default 3; BFS)
+      interaction              Interaction.Model(), to depth 30 as the example (BFS)
     """;
 
 var options = BenchOptions.Parse(args);
@@ -54,6 +60,17 @@ switch (options.Workload)
     case "chain":
         Console.WriteLine($"Checking a chain of {options.Size ?? 20_000} states ({options.Describe(defaultBfs: true)}).");
         return Measure(new Chain(options.Size ?? 20_000).Checker(), options, defaultBfs: true);
+    case "lww-convergence" or "lww-convergence-bug":
+        var fixedWrite = options.Workload == "lww-convergence";
+        Console.WriteLine($"Checking LWW register convergence, steps [0, {options.Size ?? 5}]{(fixedWrite ? ", first write fixed" : "")} ({options.Describe(defaultBfs: true)}).");
+        return Measure(LwwRegister.ConvergenceModel([0, options.Size ?? 5], fixFirstWrite: fixedWrite).Checker(), options, defaultBfs: true);
+    case "raft-election":
+        var servers = options.Size ?? 3;
+        Console.WriteLine($"Checking Raft leader election with {servers} servers, at most {2 * servers} messages in flight ({options.Describe(defaultBfs: true)}).");
+        return Measure(Raft.ElectionModel(servers, maxInFlight: 2 * servers).Checker(), options, defaultBfs: true);
+    case "interaction":
+        Console.WriteLine($"Checking the interaction example to depth 30 ({options.Describe(defaultBfs: true)}).");
+        return Measure(Interaction.Model().Checker().TargetMaxDepth(30), options, defaultBfs: true);
     default:
         Console.Error.WriteLine($"Unknown workload '{options.Workload}'.\n{Usage}");
         return 2;
@@ -65,6 +82,7 @@ static int Measure<TState, TAction>(CheckerBuilder<TState, TAction> builder, Ben
     if (options.MaxStates is { } maxStates) builder = builder.TargetStateCount(maxStates);
     using var gcLog = options.GcLog ? new GcLog() : null;
     using var allocLog = options.AllocLog ? new AllocationLog() : null;
+    var cpuBefore = Environment.CpuUsage.TotalTime.TotalSeconds;
     var stopwatch = Stopwatch.StartNew();
     var checker = (options.Bfs ?? defaultBfs) ? builder.SpawnBfs() : builder.SpawnDfs();
     checker.Report(Console.Out);
@@ -72,6 +90,14 @@ static int Measure<TState, TAction>(CheckerBuilder<TState, TAction> builder, Ben
     using var process = Process.GetCurrentProcess();
     process.Refresh();
     var seconds = stopwatch.Elapsed.TotalSeconds;
+    if (checker.LivenessPassTime > TimeSpan.Zero)
+    {
+        var pass = checker.LivenessPassTime.TotalSeconds;
+        var passCpu = checker.LivenessPassCpuTime.TotalSeconds;
+        var cpu = Environment.CpuUsage.TotalTime.TotalSeconds - cpuBefore;
+        Console.WriteLine($"search={seconds - pass:F2}s, liveness-pass={pass:F2}s (pass/search={pass / Math.Max(1e-9, seconds - pass):F2}); " +
+            $"cpu: search={cpu - passCpu:F2}s, liveness-pass={passCpu:F2}s (pass/search={passCpu / Math.Max(1e-9, cpu - passCpu):F2})");
+    }
     Console.WriteLine($"wall={seconds:F2}s, unique/sec={checker.UniqueStateCount / seconds:N0}, states/sec={checker.StateCount / seconds:N0}, peak-working-set={process.PeakWorkingSet64 / (1024.0 * 1024):N0} MiB");
     Console.WriteLine($"gc-pause={GC.GetTotalPauseDuration().TotalSeconds:F2}s, collections gen0/gen1/gen2={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated={GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):F1} GiB ({GC.GetTotalAllocatedBytes():N0} bytes, {GC.GetTotalAllocatedBytes() / (double)Math.Max(1, checker.StateCount):N0} per generated state)");
     if (gcLog is not null)

@@ -67,6 +67,12 @@ public sealed partial class Checker<TState, TAction>
     /// <summary>The model's properties, in declaration order.</summary>
     public IReadOnlyList<Property<TState>> Properties => _engine.Properties;
 
+    /// <summary>How long the liveness pass took after the search (zero when there was none): for the benchmarks.</summary>
+    internal TimeSpan LivenessPassTime => _engine.LivenessPassTime;
+
+    /// <summary>The process's CPU time during the liveness pass: for the benchmarks.</summary>
+    internal TimeSpan LivenessPassCpuTime => _engine.LivenessPassCpuTime;
+
     /// <summary>The engine: "BFS", "DFS" or "simulation".</summary>
     public string EngineName => _engine.Name;
 

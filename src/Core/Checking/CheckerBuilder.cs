@@ -23,6 +23,7 @@ public sealed class CheckerBuilder<TState, TAction>
     internal bool DetectMutationValue { get; private set; }
     internal long? MemoryBudgetValue { get; private set; }
     internal LivenessSemantics LivenessValue { get; private set; }
+    internal Stateright.LivenessParallelism LivenessParallelismValue { get; private set; } = Stateright.LivenessParallelism.Default;
     internal Func<TState, TAction, object?>? FairnessValue { get; private set; }
     internal string? FairnessDescriptionValue { get; private set; }
     internal bool CoverageValue { get; private set; }
@@ -159,6 +160,13 @@ public sealed class CheckerBuilder<TState, TAction>
     public CheckerBuilder<TState, TAction> WithCancellation(CancellationToken cancellationToken)
     {
         CancellationTokenValue = cancellationToken;
+        return this;
+    }
+
+    /// <summary>When the liveness pass expands a level in parallel (tests lower the thresholds to exercise the parallel path on small graphs).</summary>
+    internal CheckerBuilder<TState, TAction> LivenessParallelism(int minLevel, int minChunk, int maxChunk)
+    {
+        LivenessParallelismValue = new Stateright.LivenessParallelism(minLevel, minChunk, maxChunk);
         return this;
     }
 

@@ -1,6 +1,6 @@
 namespace Stateright.Tests.Liveness;
 
-/// <summary>The liveness pass runs on one thread: discoveries do not depend on the thread count, in BFS or DFS.</summary>
+/// <summary>The liveness pass merges its parallel levels in canonical order: discoveries do not depend on the thread count, in BFS or DFS.</summary>
 public class DeterminismTests
 {
     public static TheoryData<string> Engines => ["BFS", "DFS"];

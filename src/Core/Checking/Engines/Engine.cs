@@ -29,6 +29,7 @@ internal abstract class Engine<TState, TAction>
         MemoryBudget = options.MemoryBudgetValue;
         FinishWhen = options.FinishWhenValue.Bind(Properties);
         Liveness = options.LivenessValue;
+        LivenessParallelism = options.LivenessParallelismValue;
         Fairness = new Fairness<TState, TAction>(Model, options.FairnessValue);
         for (var i = 0; i < Properties.Length; i++)
         {
@@ -71,6 +72,7 @@ internal abstract class Engine<TState, TAction>
     public bool DetectMutation { get; }
     public long? MemoryBudget { get; }
     public LivenessSemantics Liveness { get; }
+    public LivenessParallelism LivenessParallelism { get; }
     public Fairness<TState, TAction> Fairness { get; }
 
     /// <summary>One bit per <see cref="Expectation.Eventually"/> property (bit = property index), set while unsatisfied on a path.</summary>
@@ -97,7 +99,14 @@ internal abstract class Engine<TState, TAction>
         try
         {
             result = Search();
-            if (this is not SimulationEngine<TState, TAction>) result = LivenessCheck.Complete(this, result);
+            if (this is not SimulationEngine<TState, TAction>)
+            {
+                var searchTime = stopwatch.Elapsed;
+                var searchCpu = Environment.CpuUsage.TotalTime;
+                result = LivenessCheck.Complete(this, result);
+                LivenessPassTime = stopwatch.Elapsed - searchTime;
+                LivenessPassCpuTime = Environment.CpuUsage.TotalTime - searchCpu;
+            }
         }
         catch (Exception e)
         {
@@ -114,6 +123,12 @@ internal abstract class Engine<TState, TAction>
         }
         return result;
     }
+
+    /// <summary>How long the liveness pass took after the search (zero when there was none): for measurements.</summary>
+    public TimeSpan LivenessPassTime { get; private set; }
+
+    /// <summary>The process's CPU time (every thread) during the liveness pass: for measurements on a shared machine.</summary>
+    public TimeSpan LivenessPassCpuTime { get; private set; }
 
     /// <summary>The engine's search. Returns <see cref="CheckerStatus.Running"/> when it stopped because <see cref="StopRequested"/>.</summary>
     protected abstract EngineResult Search();

@@ -19,18 +19,30 @@ internal sealed class Fairness<TState, TAction>
     }
 
     /// <summary>The dense id of an action's fairness class, or -1 when the action is not fair. Ids follow first use, so they are deterministic.</summary>
-    public int ClassOf(TState state, TAction action)
+    public int ClassOf(TState state, TAction action) => KeyOf(state, action) is { } key ? IdOf(key) : -1;
+
+    /// <summary>The fairness class of an action, as the model names it (null: not fair). Safe on any thread.</summary>
+    public object? KeyOf(TState state, TAction action)
     {
-        object? key;
-        try { key = _classOf(state, action); }
+        try { return _classOf(state, action); }
         catch (Exception e) { CallbackFault.Annotate(e, "computing an action's fairness class (FairnessClass)"); throw; }
-        if (key is null) return -1;
+    }
+
+    /// <summary>The dense id of a class key, assigned at its first use.</summary>
+    public int IdOf(object key)
+    {
         lock (_ids)
         {
             if (!_ids.TryGetValue(key, out var id)) _ids[key] = id = _ids.Count;
             return id;
         }
     }
+
+    /// <summary>
+    /// The id of a class key already assigned one, without locking: only while no thread can assign
+    /// ids (the liveness pass's workers look ids up while its merge, which assigns them, waits).
+    /// </summary>
+    public bool TryGetAssignedId(object key, out int id) => _ids.TryGetValue(key, out id);
 
     /// <summary>
     /// Whether the cycle through <paramref name="states"/> (the last state's successor being the first)

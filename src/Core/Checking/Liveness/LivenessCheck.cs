@@ -14,7 +14,8 @@ internal static class LivenessCheck
         if (engine.Liveness != LivenessSemantics.AllBehaviours || engine.InitialEventuallyBits == 0) return result;
         if (result.Status is not (CheckerStatus.Exhausted or CheckerStatus.TargetMaxDepthReached)) return result;
         var maxDepth = result.Status == CheckerStatus.TargetMaxDepthReached ? engine.TargetMaxDepth : null;
-        var pass = new LivenessPass<TState, TAction>(engine.Model, engine.Expander, engine.Symmetry is not null, engine.Fairness, maxDepth, () => engine.StopRequested || engine.OverMemoryBudget());
+        var pass = new LivenessPass<TState, TAction>(engine.Model, engine.Expander, engine.Symmetry is not null, engine.Fairness, maxDepth, () => engine.StopRequested || engine.OverMemoryBudget(),
+            engine.Threads, engine.LivenessParallelism);
         var discoveries = new Dictionary<int, int[]>(result.Discoveries);
         var cycles = new Dictionary<int, int>(result.CycleStarts);
         for (var i = 0; i < engine.Properties.Length; i++)

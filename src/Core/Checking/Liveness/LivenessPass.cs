@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Stateright;
 
 /// <summary>A counterexample to an <c>Eventually</c> property: an index path and, for an infinite behaviour, where its cycle starts.</summary>
@@ -9,7 +11,9 @@ internal sealed record Lasso(int[] Indices, int? CycleStart);
 /// Decides <c>Eventually</c> properties on every behaviour, after an exhaustive main search. For a
 /// property P it builds G_P (<see cref="LivenessGraph"/>), and finds the counterexample whose stem is
 /// shortest: a terminal state of the model, or a strongly connected component of G_P that contains a
-/// weakly fair cycle. Single-threaded, so its result is the same for any thread count.
+/// weakly fair cycle. The graph is built by the engine's threads, level by level, and merged in
+/// canonical order; components and the lasso are computed on one thread: the result is the same for
+/// any thread count.
 /// </summary>
 /// <remarks>
 /// Why no decomposition of components is needed for <em>weak</em> fairness: a cycle is weakly fair when
@@ -22,12 +26,30 @@ internal sealed record Lasso(int[] Indices, int? CycleStart);
 /// States are identified by their own fingerprint, not by a symmetry representative: a lasso must replay
 /// exactly, and fairness classes name concrete actors and messages.
 /// </remarks>
-internal sealed class LivenessPass<TState, TAction>(
-    Model<TState, TAction> model, Expander<TState, TAction> expander, bool symmetry, Fairness<TState, TAction> fairness, int? maxDepth, Func<bool> stopRequested)
+internal sealed class LivenessPass<TState, TAction>
 {
-    private readonly record struct Successor(int Action, TState State, ulong Key, int Class);
+    private readonly Model<TState, TAction> _model;
+    private readonly Expander<TState, TAction> _expander;
+    private readonly bool _symmetry;
+    private readonly Fairness<TState, TAction> _fairness;
+    private readonly int? _maxDepth;
+    private readonly Func<bool> _stopRequested;
+    private readonly int _threads;
+    private readonly LivenessParallelism _parallelism;
 
-    private readonly Expander<TState, TAction>.Scratch _scratch = new();
+    public LivenessPass(
+        Model<TState, TAction> model, Expander<TState, TAction> expander, bool symmetry, Fairness<TState, TAction> fairness, int? maxDepth, Func<bool> stopRequested,
+        int threads = 1, LivenessParallelism? parallelism = null)
+    {
+        _model = model;
+        _expander = expander;
+        _symmetry = symmetry;
+        _fairness = fairness;
+        _maxDepth = maxDepth;
+        _stopRequested = stopRequested;
+        _threads = Math.Max(1, threads);
+        _parallelism = parallelism ?? LivenessParallelism.Default;
+    }
 
     /// <summary>The graph of the last property checked (for tests and measurements).</summary>
     public LivenessGraph? LastGraph { get; private set; }
@@ -38,8 +60,8 @@ internal sealed class LivenessPass<TState, TAction>(
         var graph = Build(property);
         LastGraph = graph;
         if (graph is null) return null;
-        var component = StronglyConnected.Components(graph, stopRequested, out var count);
-        if (stopRequested()) return null;
+        var component = StronglyConnected.Components(graph, _stopRequested, out var count);
+        if (_stopRequested()) return null;
         var fair = FairComponents(graph, component, count);
 
         // The counterexample with the shortest stem: nodes are numbered in BFS order.
@@ -51,70 +73,273 @@ internal sealed class LivenessPass<TState, TAction>(
         return null;
     }
 
-    /// <summary>Breadth-first construction of G_P; null if stopped.</summary>
+    /// <summary>
+    /// Breadth-first construction of G_P, level by level; null if stopped. Each level is expanded by
+    /// workers that claim chunks of it in order (<see cref="LevelExpansion"/>: successors, their keys, the
+    /// property and the fairness class of each, the targets already numbered), then merged on this
+    /// thread in canonical order (<see cref="Merge"/>: new nodes numbered, edges and classes recorded;
+    /// with one worker each chunk as soon as it is expanded),
+    /// so the graph is the one a single thread builds, node for node, for any thread count.
+    /// </summary>
     private LivenessGraph? Build(Property<TState> property)
     {
         var graph = new LivenessGraph();
-        var pending = new List<TState>();
-        var inits = model.InitStates().ToList();
+        var level = new List<TState>();
+        var inits = _model.InitStates().ToList();
         for (var i = 0; i < inits.Count; i++)
         {
-            if (!model.WithinBoundary(inits[i]) || Holds(property, inits[i])) continue;
+            if (!_model.WithinBoundary(inits[i]) || Holds(property, inits[i])) continue;
             var key = Fingerprint.Of(inits[i]);
             if (graph.Ids.ContainsKey(key)) continue;
             graph.Add(key, -1, i, 1);
-            pending.Add(inits[i]);
+            level.Add(inits[i]);
         }
-        var successors = new List<Successor>();
-        var classes = new SortedSet<int>();
-        for (var v = 0; v < graph.Count; v++)
+        using var pool = new WorkerPool(_threads);
+        var chunks = new List<Chunk>();
+        Expander<TState, TAction>.Scratch? scratch = null;
+        var next = new List<TState>();
+        var levelStart = 0;
+        for (var depth = 1; level.Count > 0; depth++)
         {
-            if ((v & 1023) == 0 && stopRequested()) return null;
-            var state = pending[v];
-            pending[v] = default!; // expanded states are not kept
-            graph.EdgeStart.Add(graph.EdgeTarget.Count);
-            graph.ClassStart.Add(graph.Classes.Count);
-            if (maxDepth is { } bound && graph.Depth[v] >= bound) continue; // beyond the checked depth: neither terminal nor expanded
-            Successors(state, successors);
-            graph.Terminal[v] = successors.Count == 0;
-            classes.Clear();
-            foreach (var s in successors)
+            if (_stopRequested()) return null;
+            if (_maxDepth is { } bound && depth >= bound)
             {
-                if (s.Class >= 0) classes.Add(s.Class);
-                if (Holds(property, s.State)) continue;
-                if (!graph.Ids.TryGetValue(s.Key, out var target))
+                // Beyond the checked depth: neither terminal nor expanded.
+                for (var i = 0; i < level.Count; i++)
                 {
-                    target = graph.Add(s.Key, v, s.Action, graph.Depth[v] + 1);
-                    pending.Add(s.State);
+                    graph.EdgeStart.Add(graph.EdgeTarget.Count);
+                    graph.ClassStart.Add(graph.Classes.Count);
                 }
-                graph.EdgeTarget.Add(target);
-                graph.EdgeAction.Add(s.Action);
-                graph.EdgeClass.Add(s.Class);
+                break;
             }
-            graph.Classes.AddRange(classes);
+            var expansion = new LevelExpansion(this, property, graph, level, pool.Size > 1 && level.Count >= _parallelism.MinLevel ? pool.Size : 1, chunks);
+            next.Clear();
+            var v = levelStart;
+            if (expansion.Workers == 1)
+            {
+                // One worker: each chunk is merged as soon as it is expanded, so little is held at a time.
+                scratch ??= new Expander<TState, TAction>.Scratch();
+                for (var c = 0; c < expansion.ChunkCount; c++)
+                {
+                    if (!expansion.ExpandChunkAt(c, scratch)) return null;
+                    v = Merge(graph, v, chunks[c], next);
+                }
+            }
+            else
+            {
+                pool.Run(expansion.Workers, expansion.Expand);
+                if (expansion.Stopped) return null;
+                for (var c = 0; c < expansion.ChunkCount; c++) v = Merge(graph, v, chunks[c], next);
+            }
+            levelStart += level.Count;
+            (level, next) = (next, level);
         }
         graph.EdgeStart.Add(graph.EdgeTarget.Count);
         graph.ClassStart.Add(graph.Classes.Count);
         return graph;
     }
 
-    /// <summary>The successors of a state, in action-index order, from the engines' shared expansion step.</summary>
-    private void Successors(TState state, List<Successor> output)
+    /// <summary>What an expansion found about one successor.</summary>
+    private struct Found
     {
-        output.Clear();
-        var sink = new Collect(output, _scratch.Actions, state, fairness, symmetry);
-        expander.Successors(state, 0, _scratch, ref sink);
+        public int Action;
+        public int Target; // a node's id; NewState: not numbered yet (its state is the chunk's next one); MeetsP: the property holds there
+        public int Class; // an id; -1: not fair; below -1: not assigned yet, the chunk's pending key #(-2 - Class)
+        public ulong Key;
     }
 
-    /// <summary>Keeps each successor with its own fingerprint (not a symmetry representative's) and fairness class.</summary>
-    private readonly struct Collect(List<Successor> output, List<TAction> actions, TState state, Fairness<TState, TAction> fairness, bool symmetry)
+    private const int NewState = -1;
+    private const int MeetsP = -2;
+    private const int NewAgain = -3; // a ¬P state not numbered yet, met before in the same chunk
+
+    /// <summary>A chunk of a level, expanded: per state, how many successors it has, and those successors. Reused level after level.</summary>
+    private sealed class Chunk
+    {
+        public int Start;
+        public int End;
+        public readonly List<int> Counts = [];
+        public readonly List<Found> Found = [];
+        public readonly List<TState> States = [];
+        public readonly List<object> PendingClasses = [];
+        public readonly HashSet<ulong> Seen = []; // the new ¬P successors met in this chunk
+
+        public void Reset(int start, int end)
+        {
+            (Start, End) = (start, end);
+            Counts.Clear();
+            Found.Clear();
+            States.Clear();
+            PendingClasses.Clear();
+            Seen.Clear();
+        }
+    }
+
+    /// <summary>The expansion of one level by the pool's workers: each claims chunks in order and expands their states (reading the graph's index, which no one writes meanwhile).</summary>
+    private sealed class LevelExpansion
+    {
+        private readonly LivenessPass<TState, TAction> _pass;
+        private readonly Property<TState> _property;
+        private readonly LivenessGraph _graph;
+        private readonly List<TState> _level;
+        private readonly List<Chunk> _chunks;
+        private readonly int _chunkSize;
+        private int _nextChunk = -1;
+        private int _stop; // 1: a stop was requested, or a worker failed
+
+        public LevelExpansion(LivenessPass<TState, TAction> pass, Property<TState> property, LivenessGraph graph, List<TState> level, int workers, List<Chunk> chunks)
+        {
+            _pass = pass;
+            _property = property;
+            _graph = graph;
+            _level = level;
+            _chunks = chunks;
+            Workers = workers;
+            _chunkSize = workers == 1 ? pass._parallelism.MaxChunk : Math.Clamp(level.Count / (workers * 8), pass._parallelism.MinChunk, pass._parallelism.MaxChunk);
+            ChunkCount = (level.Count + _chunkSize - 1) / _chunkSize;
+            while (chunks.Count < ChunkCount) chunks.Add(new Chunk());
+        }
+
+        public int Workers { get; }
+        public int ChunkCount { get; }
+
+        /// <summary>True if the expansion stopped early (a stop was requested): the level is incomplete.</summary>
+        public bool Stopped => Volatile.Read(ref _stop) != 0;
+
+        public void Expand(int worker)
+        {
+            var scratch = new Expander<TState, TAction>.Scratch();
+            try
+            {
+                for (var c = Interlocked.Increment(ref _nextChunk); c < ChunkCount; c = Interlocked.Increment(ref _nextChunk))
+                {
+                    var chunk = _chunks[c];
+                    chunk.Reset(c * _chunkSize, Math.Min(_level.Count, (c + 1) * _chunkSize));
+                    if (!ExpandChunk(chunk, scratch)) return;
+                }
+            }
+            catch
+            {
+                Volatile.Write(ref _stop, 1); // the other workers stop at their next state; the pool rethrows this on the caller
+                throw;
+            }
+        }
+
+        /// <summary>Expands chunk <paramref name="c"/> on the calling thread; false if a stop was requested.</summary>
+        public bool ExpandChunkAt(int c, Expander<TState, TAction>.Scratch scratch)
+        {
+            var chunk = _chunks[c];
+            chunk.Reset(c * _chunkSize, Math.Min(_level.Count, (c + 1) * _chunkSize));
+            return ExpandChunk(chunk, scratch);
+        }
+
+        /// <summary>Expands a chunk's states, letting go of each once taken; false if the expansion is to stop.</summary>
+        private bool ExpandChunk(Chunk chunk, Expander<TState, TAction>.Scratch scratch)
+        {
+            var pass = _pass;
+            var states = CollectionsMarshal.AsSpan(_level);
+            for (var position = chunk.Start; position < chunk.End; position++)
+            {
+                if (Volatile.Read(ref _stop) != 0) return false;
+                if ((position & 255) == 0 && pass._stopRequested())
+                {
+                    Volatile.Write(ref _stop, 1);
+                    return false;
+                }
+                var state = states[position];
+                states[position] = default!;
+                var before = chunk.Found.Count;
+                var sink = new Collect(pass._fairness, pass._symmetry, _property, _graph.Ids, chunk, scratch.Actions, state);
+                pass._expander.Successors(state, 0, scratch, ref sink);
+                chunk.Counts.Add(chunk.Found.Count - before);
+            }
+            return true;
+        }
+    }
+
+    /// <summary>Records each successor with its own fingerprint (not a symmetry representative's), whether P holds there, and its fairness class.</summary>
+    private readonly struct Collect(Fairness<TState, TAction> fairness, bool symmetry, Property<TState> property, Dictionary<ulong, int> ids, Chunk chunk, List<TAction> actions, TState state)
         : ISuccessorSink<TState>
     {
-        public void Prefetch(ulong key) { } // nothing looked up
+        public void Prefetch(ulong key) { } // looked up in a dictionary, not the visited set
 
-        public void Accept(int actionIndex, TState next, ulong key) =>
-            output.Add(new Successor(actionIndex, next, symmetry ? Fingerprint.Of(next) : key, fairness.ClassOf(state, actions[actionIndex])));
+        public void Accept(int actionIndex, TState next, ulong key)
+        {
+            if (symmetry) key = Fingerprint.Of(next);
+            var found = new Found { Action = actionIndex, Key = key, Class = -1 };
+            if (fairness.KeyOf(state, actions[actionIndex]) is { } classKey)
+            {
+                if (fairness.TryGetAssignedId(classKey, out var id)) found.Class = id;
+                else
+                {
+                    found.Class = -2 - chunk.PendingClasses.Count;
+                    chunk.PendingClasses.Add(classKey);
+                }
+            }
+            // A node of G_P is a ¬P state: P is evaluated only for the successors not in the graph yet.
+            // Within a chunk, a new ¬P successor met again is kept once (the merge finds it numbered the second time).
+            if (ids.TryGetValue(key, out var target)) found.Target = target;
+            else if (Holds(property, next)) found.Target = MeetsP;
+            else if (!chunk.Seen.Add(key)) found.Target = NewAgain;
+            else
+            {
+                found.Target = NewState;
+                chunk.States.Add(next);
+            }
+            chunk.Found.Add(found);
+        }
     }
+
+    /// <summary>
+    /// Adds an expanded chunk to the graph (chunks in order, node by node, successors in action order):
+    /// numbers new nodes as a single-threaded breadth-first search would, assigns class ids in order of
+    /// first use, and collects the next level's states. <paramref name="v"/> is the chunk's first node;
+    /// returns the next chunk's.
+    /// </summary>
+    private int Merge(LivenessGraph graph, int v, Chunk chunk, List<TState> next)
+    {
+        var classes = _classes;
+        var found = CollectionsMarshal.AsSpan(chunk.Found);
+        var newStates = CollectionsMarshal.AsSpan(chunk.States);
+        var f = 0;
+        var s = 0;
+        foreach (var count in chunk.Counts)
+        {
+            graph.EdgeStart.Add(graph.EdgeTarget.Count);
+            graph.ClassStart.Add(graph.Classes.Count);
+            graph.Terminal[v] = count == 0;
+            classes.Clear();
+            for (var end = f + count; f < end; f++)
+            {
+                ref var x = ref found[f];
+                var k = x.Class < -1 ? _fairness.IdOf(chunk.PendingClasses[-2 - x.Class]) : x.Class;
+                if (k >= 0) classes.Add(k);
+                if (x.Target == MeetsP) continue;
+                var target = x.Target;
+                if (target == NewAgain) target = graph.Ids[x.Key];
+                else if (target == NewState)
+                {
+                    var state = newStates[s];
+                    newStates[s++] = default!;
+                    if (!graph.Ids.TryGetValue(x.Key, out target))
+                    {
+                        target = graph.Add(x.Key, v, x.Action, graph.Depth[v] + 1);
+                        next.Add(state);
+                    }
+                }
+                graph.EdgeTarget.Add(target);
+                graph.EdgeAction.Add(x.Action);
+                graph.EdgeClass.Add(k);
+            }
+            if (classes.Count > 1) classes.Sort();
+            for (var i = 0; i < classes.Count; i++)
+                if (i == 0 || classes[i] != classes[i - 1]) graph.Classes.Add(classes[i]);
+            v++;
+        }
+        chunk.Reset(0, 0); // lets go of the states
+        return v;
+    }
+
+    private readonly List<int> _classes = [];
 
     private static bool Holds(Property<TState> property, TState state)
     {
@@ -123,29 +348,49 @@ internal sealed class LivenessPass<TState, TAction>(
     }
 
     /// <summary>Per component: true if it has a cycle and the cycle through all of it is weakly fair (see the class remarks).</summary>
-    private static bool[] FairComponents(LivenessGraph graph, int[] component, int count)
+    /// <remarks>Visits the nodes component by component (a counting sort), counting per class in arrays indexed by class id.</remarks>
+    internal static bool[] FairComponents(LivenessGraph graph, int[] component, int count)
     {
-        var size = new int[count];
-        var hasCycle = new bool[count];
-        var enabledIn = new Dictionary<(int Component, int Class), int>();
-        var taken = new HashSet<(int Component, int Class)>();
-        for (var v = 0; v < graph.Count; v++)
+        var n = graph.Count;
+        var first = new int[count + 1];
+        for (var v = 0; v < n; v++) first[component[v] + 1]++;
+        for (var c = 0; c < count; c++) first[c + 1] += first[c];
+        var members = new int[n];
+        var fill = first[..count];
+        for (var v = 0; v < n; v++) members[fill[component[v]]++] = v;
+
+        var classCount = 0;
+        foreach (var k in graph.Classes) classCount = Math.Max(classCount, k + 1);
+        foreach (var k in graph.EdgeClass) classCount = Math.Max(classCount, k + 1);
+        var enabledIn = new int[classCount]; // per class: how many of the component's nodes enable it
+        var takenIn = new int[classCount]; // per class: 1 + the last component with an internal edge taking it
+        var touched = new List<int>();
+        var fair = new bool[count];
+        for (var c = 0; c < count; c++)
         {
-            var c = component[v];
-            size[c]++;
-            for (var i = graph.ClassStart[v]; i < graph.ClassStart[v + 1]; i++)
-                enabledIn[(c, graph.Classes[i])] = enabledIn.GetValueOrDefault((c, graph.Classes[i])) + 1;
-            var (start, end) = graph.Edges(v);
-            for (var e = start; e < end; e++)
+            touched.Clear();
+            var hasCycle = false;
+            for (var m = first[c]; m < first[c + 1]; m++)
             {
-                if (component[graph.EdgeTarget[e]] != c) continue;
-                hasCycle[c] = true; // an internal edge: a self-loop, or an edge of a component of two or more
-                if (graph.EdgeClass[e] >= 0) taken.Add((c, graph.EdgeClass[e]));
+                var v = members[m];
+                for (var i = graph.ClassStart[v]; i < graph.ClassStart[v + 1]; i++)
+                    if (enabledIn[graph.Classes[i]]++ == 0) touched.Add(graph.Classes[i]);
+                var (start, end) = graph.Edges(v);
+                for (var e = start; e < end; e++)
+                {
+                    if (component[graph.EdgeTarget[e]] != c) continue;
+                    hasCycle = true; // an internal edge: a self-loop, or an edge of a component of two or more
+                    if (graph.EdgeClass[e] >= 0) takenIn[graph.EdgeClass[e]] = c + 1;
+                }
+            }
+            var size = first[c + 1] - first[c];
+            fair[c] = hasCycle;
+            foreach (var k in touched)
+            {
+                if (enabledIn[k] == size && takenIn[k] != c + 1) fair[c] = false;
+                enabledIn[k] = 0;
             }
         }
-        var fair = hasCycle.ToArray();
-        foreach (var ((c, k), states) in enabledIn)
-            if (states == size[c] && !taken.Contains((c, k))) fair[c] = false;
         return fair;
     }
 
@@ -257,4 +502,11 @@ internal sealed class LivenessPass<TState, TAction>(
         route.Reverse();
         return route;
     }
+}
+
+/// <summary>When the liveness pass expands a level in parallel, and in chunks of what size (tests lower them to exercise the parallel path on small graphs).</summary>
+internal sealed record LivenessParallelism(int MinLevel, int MinChunk, int MaxChunk)
+{
+    /// <summary>A level narrower than 512 states is expanded on one thread, as in BFS; chunks of 64 to 2,048 states.</summary>
+    public static LivenessParallelism Default { get; } = new(512, 64, 2048);
 }

@@ -7,7 +7,7 @@ public enum LivenessSemantics
     /// Every behaviour (the default): finite ones that end in a terminal state, and infinite ones — a
     /// reachable cycle — that are weakly fair under the model's <see cref="Model{TState, TAction}.FairnessClass"/>.
     /// A counterexample is a lasso: a stem from an initial state, then a cycle that repeats forever.
-    /// Costs a single-threaded pass after an exhaustive search.
+    /// Costs a pass after an exhaustive search (on the checker's threads).
     /// </summary>
     AllBehaviours,
 
