@@ -1,7 +1,7 @@
 namespace Stateright.Bench;
 
 /// <summary>The benchmark's command line.</summary>
-internal sealed record BenchOptions(string Workload, int? Size, int Threads, bool? Bfs, bool Symmetry, bool GcLog = false, bool AllocLog = false, long? MaxStates = null)
+internal sealed record BenchOptions(string Workload, int? Size, int Threads, bool? Bfs, bool Symmetry, bool GcLog = false, bool AllocLog = false, long? MaxStates = null, bool Coverage = false)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -12,6 +12,7 @@ internal sealed record BenchOptions(string Workload, int? Size, int Threads, boo
         var symmetry = false;
         var gcLog = false;
         var allocLog = false;
+        var coverage = false;
         long? maxStates = null;
         for (var i = 1; i < args.Length; i++)
         {
@@ -26,6 +27,7 @@ internal sealed record BenchOptions(string Workload, int? Size, int Threads, boo
                 case "--symmetry": symmetry = true; break;
                 case "--gc-log": gcLog = true; break;
                 case "--alloc-log": allocLog = true; break;
+                case "--coverage": coverage = true; break;
                 case "--max-states" when i + 1 < args.Length && long.TryParse(args[i + 1], out var m) && m > 0:
                     maxStates = m;
                     i++;
@@ -35,7 +37,7 @@ internal sealed record BenchOptions(string Workload, int? Size, int Threads, boo
                     return null;
             }
         }
-        return new BenchOptions(args[0], size, threads, bfs, symmetry, gcLog, allocLog, maxStates);
+        return new BenchOptions(args[0], size, threads, bfs, symmetry, gcLog, allocLog, maxStates, coverage);
     }
 
     public string Describe(bool defaultBfs) =>

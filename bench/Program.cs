@@ -6,7 +6,7 @@ using Stateright.Bench;
 using Stateright.Examples;
 
 const string Usage = """
-    Usage: dotnet run -c Release --project bench -- <workload> [N] [--threads T] [--bfs | --dfs] [--symmetry] [--gc-log] [--alloc-log] [--max-states N]
+    Usage: dotnet run -c Release --project bench -- <workload> [N] [--threads T] [--bfs | --dfs] [--symmetry] [--gc-log] [--alloc-log] [--max-states N] [--coverage]
 
     Workloads (the Rust library's bench.sh; engines as its examples' `check`):
       2pc N                    two-phase commit with N resource managers (default 3; DFS)
@@ -80,6 +80,7 @@ static int Measure<TState, TAction>(CheckerBuilder<TState, TAction> builder, Ben
 {
     builder = builder.Threads(options.Threads);
     if (options.MaxStates is { } maxStates) builder = builder.TargetStateCount(maxStates);
+    if (options.Coverage) builder = builder.Coverage(); // as model tests run (src/ModelTests)
     using var gcLog = options.GcLog ? new GcLog() : null;
     using var allocLog = options.AllocLog ? new AllocationLog() : null;
     var cpuBefore = Environment.CpuUsage.TotalTime.TotalSeconds;
