@@ -102,10 +102,10 @@ internal abstract class Engine<TState, TAction>
             if (this is not SimulationEngine<TState, TAction>)
             {
                 var searchTime = stopwatch.Elapsed;
-                var searchCpu = Environment.CpuUsage.TotalTime;
+                var searchCpu = ProcessCpuTime();
                 result = LivenessCheck.Complete(this, result);
                 LivenessPassTime = stopwatch.Elapsed - searchTime;
-                LivenessPassCpuTime = Environment.CpuUsage.TotalTime - searchCpu;
+                LivenessPassCpuTime = ProcessCpuTime() - searchCpu;
             }
         }
         catch (Exception e)
@@ -129,6 +129,17 @@ internal abstract class Engine<TState, TAction>
 
     /// <summary>The process's CPU time (every thread) during the liveness pass: for measurements on a shared machine.</summary>
     public TimeSpan LivenessPassCpuTime { get; private set; }
+
+    /// <summary>The process's processor time so far (every thread), for the liveness pass's figures.</summary>
+    private static TimeSpan ProcessCpuTime()
+    {
+#if NET9_0_OR_GREATER
+        return Environment.CpuUsage.TotalTime;
+#else
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+#endif
+    }
 
     /// <summary>The engine's search. Returns <see cref="CheckerStatus.Running"/> when it stopped because <see cref="StopRequested"/>.</summary>
     protected abstract EngineResult Search();
