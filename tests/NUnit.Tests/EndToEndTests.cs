@@ -155,6 +155,18 @@ public sealed class EndToEndTests(EndToEndTests.FixtureRuns runs) : IClassFixtur
     }
 
     [Fact]
+    public void Dotnet_test_on_NUnit_s_platform_runner_leaves_no_empty_TestResults_folder_where_it_ran()
+    {
+        // The platform creates <working directory>/TestResults when it starts; the package's extension removes it
+        // when the run wrote nothing there (src/Shared/TestingPlatform/EmptyResultsDirectory.cs).
+        var directory = Directory.CreateDirectory(Path.Combine(runs.ResultsDirectory, "no-empty-results")).FullName;
+        File.WriteAllText(Path.Combine(directory, "global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+        var run = DotnetCli.Run(["test", "--project", runs.Project("Mtp"), "-c", runs.Configuration, "--no-build", "--filter", "FullyQualifiedName~NUnitFixture.FixtureModels.KnownBug"], directory);
+        Assert.Contains("NUnitFixture.Mtp.dll", run.Output, StringComparison.Ordinal); // it ran, in the platform's mode
+        Assert.False(Directory.Exists(Path.Combine(directory, "TestResults")), "an empty TestResults folder was left:\n" + run.Output);
+    }
+
+    [Fact]
     public void Every_variant_reports_the_same_messages()
     {
         // Endless and Cancelled are left out: how far a timed-out or cancelled run got varies (each
