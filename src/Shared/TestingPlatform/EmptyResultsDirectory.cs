@@ -5,7 +5,7 @@ using Microsoft.Testing.Platform.Services;
 
 namespace Stateright.Testing.TestingPlatform;
 
-// Compiled into each package that extends Microsoft.Testing.Platform (the xUnit v3 front end, the adapter):
+// Compiled into each package that extends Microsoft.Testing.Platform (the xUnit v3 and NUnit front ends, the adapter):
 // the platform is not a dependency of Core, so this one file is linked where the platform is.
 
 /// <summary>Registers <see cref="EmptyResultsDirectory"/>'s cleanup with a test application.</summary>
