@@ -126,6 +126,69 @@ public class NondeterminismTests
         AssertNoVerdict(checker);
     }
 
+    /// <summary>
+    /// A chain 0 → 1 → … → 30 whose second property is never discovered, so the search visits every
+    /// state. From the moment "never 25" first sees 25, the step from 24 leads to 26 instead: the path
+    /// the search found replays through visited states only, and ends in a state other than the one found.
+    /// </summary>
+    private sealed class SkipsTheFoundState : Model<int, string>
+    {
+        private volatile bool _shifted;
+        public override IEnumerable<int> InitStates() => [0];
+        public override void Actions(int state, List<string> actions) { if (state < 30) actions.Add("inc"); }
+        public override int NextState(int state, string action) => state + (_shifted && state == 24 ? 2 : 1);
+        protected override IEnumerable<Property<int>> DefineProperties() =>
+        [
+            Property<int>.Always("never 25", s => { if (s == 25) _shifted = true; return s != 25; }),
+            Property<int>.Always("never negative", s => s >= 0),
+        ];
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void A_replay_that_ends_in_a_visited_state_with_another_fingerprint_is_not_reported(string engine, int threads)
+    {
+        var builder = new SkipsTheFoundState().Checker().Threads(threads);
+        var checker = engine == "simulation" ? builder.TargetStateCount(200).SpawnSimulation(5) : Spawn(builder, engine);
+        var e = Assert.Throws<ModelCheckingException>(() => checker.Join());
+        var inner = Assert.IsType<NondeterministicModelException>(e.InnerException);
+        Assert.StartsWith("The model is not deterministic", e.Message);
+        Assert.Contains("the counterexample found for property \"never 25\" (Always) at index path 0/0/0", inner.Message);
+        Assert.Matches(@"At step 25 \(action #0, inc\): the path ends in a state with fingerprint [0-9a-f]{16}, but the search found fingerprint [0-9a-f]{16}", inner.Message);
+        Assert.Equal(25, inner.Step);
+        AssertNoVerdict(checker);
+    }
+
+    /// <summary>Properties that are not functions of the state: each gives its one verdict the first time it meets its state, the other one after.</summary>
+    private sealed class FlakyLiveness(Expectation expectation) : Model<int, int>
+    {
+        private int _seen;
+        public override IEnumerable<int> InitStates() => [0];
+        public override void Actions(int state, List<int> actions) { if (state < 10) actions.Add(1); }
+        public override int NextState(int state, int action) => state + action;
+        protected override IEnumerable<Property<int>> DefineProperties() =>
+        [
+            expectation == Expectation.Sometimes
+                ? Property<int>.Sometimes("five, once", s => s == 5 && Interlocked.Increment(ref _seen) == 1) // satisfied only the first time
+                : Property<int>.Eventually("ten, later", s => s == 10 && Interlocked.Increment(ref _seen) > 1), // never holds the first time
+        ];
+    }
+
+    [Theory]
+    [InlineData("bfs", Expectation.Sometimes, "property \"five, once\" does not hold in the state the path ends in, though the search found it satisfied there")]
+    [InlineData("dfs", Expectation.Sometimes, "property \"five, once\" does not hold in the state the path ends in, though the search found it satisfied there")]
+    [InlineData("bfs", Expectation.Eventually, "property \"ten, later\" holds at step 10 of the path, though the search found a behaviour on which it never holds")]
+    [InlineData("dfs", Expectation.Eventually, "property \"ten, later\" holds at step 10 of the path, though the search found a behaviour on which it never holds")]
+    public void A_Sometimes_or_Eventually_property_that_is_not_a_function_of_the_state_gives_no_discovery(string engine, Expectation expectation, string reason)
+    {
+        var checker = Spawn(new FlakyLiveness(expectation).Checker(), engine);
+        var e = Assert.Throws<ModelCheckingException>(() => checker.Join());
+        var inner = Assert.IsType<NondeterministicModelException>(e.InnerException);
+        Assert.StartsWith("The model is not deterministic", inner.Message);
+        Assert.Contains(reason, inner.Message);
+        AssertNoVerdict(checker);
+    }
+
     /// <summary>A property that is not a function of the state: false the first time it sees 5, true after.</summary>
     private sealed class FlakyProperty : Model<int, int>
     {
