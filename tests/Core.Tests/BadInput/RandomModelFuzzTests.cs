@@ -206,9 +206,17 @@ public class RandomModelFuzzTests
                 else if (model.Flaw != Flaw.RandomActions) Assert.True(model.Edges[path.LastState].All(model.Outside.Contains), $"the last state is not terminal: {claim}");
                 break;
         }
+        // A behaviour the model has: it starts in one of its initial states, and each step takes an action
+        // the state has (an edge; a flawed NextState may also jump to any state, which the model can do).
+        Assert.True(model.Inits.Contains(states[0]), $"the path does not start in an initial state: {claim}");
+        for (var i = 0; i < path.Length; i++)
+        {
+            Assert.True(path.Actions[i] >= 0 && path.Actions[i] < model.Edges[states[i]].Length, $"step {i + 1} takes an action state {states[i]} does not have: {claim}");
+            if (model.Flaw != Flaw.RandomNextState)
+                Assert.True(model.Edges[states[i]][path.Actions[i]] == states[i + 1], $"step {i + 1} is not an edge of the graph: {claim}");
+        }
         if (model.Flaw != Flaw.None) return;
-        // Deterministic: every step is an edge of the graph, and an independent replay gives the same states.
-        for (var i = 0; i < path.Length; i++) Assert.Equal(model.Edges[states[i]][path.Actions[i]], states[i + 1]);
+        // Deterministic: an independent replay of the index path gives the same states.
         Assert.Equal(states, Path<int, int>.FromIndices(model, path.Indices).States);
     }
 }
