@@ -38,11 +38,12 @@ public sealed class MisbehavingModelTests : IDisposable
 
     private ModelTestCase Case(string method, string property, CheckEngine engine) =>
         new(new ModelMethod(typeof(MisbehavingModelTests).GetMethod(method, BindingFlags.Public | BindingFlags.Static)!, Path.Combine(_directory, "Tests.cs"), 1),
-            new ModelTestOptions { Engine = engine, Seed = 2800 + (int)engine }, property, null, null);
+            new ModelTestOptions { Engine = engine, Seed = 2800 + (int)engine, TargetStateCount = engine == CheckEngine.Simulation ? 1_000 : 0 }, property, null, null);
 
     [Theory]
     [InlineData(CheckEngine.Bfs)]
     [InlineData(CheckEngine.Dfs)]
+    [InlineData(CheckEngine.Simulation)]
     public async Task A_model_with_no_initial_state_fails_every_property_naming_the_model(CheckEngine engine)
     {
         foreach (var property in new[] { "safe", "done" })
@@ -57,6 +58,7 @@ public sealed class MisbehavingModelTests : IDisposable
     [Theory]
     [InlineData(CheckEngine.Bfs)]
     [InlineData(CheckEngine.Dfs)]
+    [InlineData(CheckEngine.Simulation)]
     public async Task A_model_that_is_not_deterministic_fails_with_no_counterexample_and_no_snapshot(CheckEngine engine)
     {
         var outcome = await ModelTestRunner.RunAsync(Case(nameof(Random), "never 25", engine), Local);
