@@ -17,6 +17,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         .Add("grid", new Grid(6))
         .Add("lossy", new LossyStates())
         .Add("throws", new ThrowsAtDepth(3))
+        .Add("no-start", new NoInitialState())
+        .Add("drawing", new DrawingNextState())
         .Add("seed-register", GettingStarted.RegisterSystem.Model())
         .Add("paxos-1", Paxos.Model(clientCount: 1))
         .Add("paxos-2", Paxos.Model(clientCount: 2));

@@ -23,6 +23,26 @@ public sealed class FaultTests(ClusterFixture fixture) : IClassFixture<ClusterFi
     }
 
     [Fact]
+    public async Task A_model_with_no_initial_state_faults_the_run_naming_the_model()
+    {
+        var result = await new NoInitialState().Checker().SpawnDistributedAsync(fixture.Client, "no-start", new DistributedOptions { Partitions = 3 });
+        Assert.Equal(CheckerStatus.Faulted, result.Status);
+        Assert.Contains("The model NoInitialState has no initial state", result.Error!.Message);
+        Assert.Empty(result.Discoveries);
+        Assert.Throws<CheckerAssertionException>(result.AssertProperties);
+    }
+
+    [Fact]
+    public async Task A_model_that_is_not_deterministic_faults_the_run_with_no_counterexample()
+    {
+        var result = await new DrawingNextState().Checker().SpawnDistributedAsync(fixture.Client, "drawing", new DistributedOptions { Partitions = 3 });
+        Assert.Equal(CheckerStatus.Faulted, result.Status);
+        Assert.Contains("NextState for 1 (action #0) gave two different states for the same state on two calls", result.Error!.Message);
+        Assert.Empty(result.Discoveries);
+        Assert.Throws<CheckerAssertionException>(result.AssertProperties);
+    }
+
+    [Fact]
     public async Task A_coordinator_activated_afresh_refuses_to_run_a_level()
     {
         // What a coordinator whose silo stopped looks like when the next call reactivates it elsewhere: a

@@ -122,3 +122,29 @@ public sealed class ThrowsAtDepth(int limit) : Model<int, int>
     public override int NextState(int state, int action) =>
         state + action >= limit ? throw new InvalidOperationException($"counter reached {state + action}") : state + action;
 }
+
+/// <summary>A user's filter that removed every initial state (issue 28): never a pass.</summary>
+public sealed class NoInitialState : Model<int, int>
+{
+    public override IEnumerable<int> InitStates() => new[] { 1, 2 }.Where(x => x > 5);
+
+    public override void Actions(int state, List<int> actions) => actions.Add(1);
+
+    public override int NextState(int state, int action) => state + action;
+
+    protected override IEnumerable<Property<int>> DefineProperties() => [Property<int>.Always("safe", s => s < 0)];
+}
+
+/// <summary>A step size drawn from a counter shared by every call (issue 28): reported as not deterministic, never a counterexample.</summary>
+public sealed class DrawingNextState : Model<int, int>
+{
+    private int _calls;
+
+    public override IEnumerable<int> InitStates() => [0];
+
+    public override void Actions(int state, List<int> actions) { if (state < 40) actions.Add(1); }
+
+    public override int NextState(int state, int action) => state + 1 + (Interlocked.Increment(ref _calls) % 2);
+
+    protected override IEnumerable<Property<int>> DefineProperties() => [Property<int>.Always("never 25", s => s != 25)];
+}
