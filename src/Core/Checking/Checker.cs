@@ -70,6 +70,9 @@ public sealed partial class Checker<TState, TAction>
     /// <summary>How long the liveness pass took after the search (zero when there was none): for the benchmarks.</summary>
     internal TimeSpan LivenessPassTime => _engine.LivenessPassTime;
 
+    /// <summary>A parallel DFS run's canonical walk, states expanded and owned: for the benchmarks.</summary>
+    internal (long Walked, long Owned) CanonicalWalkSteps => _engine.CanonicalWalkSteps;
+
     /// <summary>The process's CPU time during the liveness pass: for the benchmarks.</summary>
     internal TimeSpan LivenessPassCpuTime => _engine.LivenessPassCpuTime;
 

@@ -46,6 +46,9 @@ internal sealed partial class DfsEngine<TState, TAction>
             private int _owned; // owned entries on the stack
             private long _steps, _ownedSteps, _windowOwned, _windowStarved;
 
+            /// <summary>States the walk expanded, and of those the ones it owned (the others are expanded twice: here and by the worker that owns them).</summary>
+            public (long Walked, long Owned) Steps => (_steps, _ownedSteps);
+
             /// <summary>Each found property's path in the one-thread order, by property index.</summary>
             public Dictionary<int, int[]> Discoveries { get; } = [];
 

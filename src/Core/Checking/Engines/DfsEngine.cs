@@ -81,6 +81,12 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
             if (_canonical is not null) _canonical.Start(initial);
             else if (initial.Count > 0) _shared.Push(new Work([], initial));
             using (var pool = new WorkerPool(threads)) pool.Run(threads, Work);
+            try { return Outcome(); }
+            finally { if (_canonical is not null) engine.CanonicalWalkSteps = _canonical.Steps; }
+        }
+
+        private EngineResult Outcome()
+        {
 
             var discoveries = new Dictionary<int, int[]>(_discoveries);
             var keys = new Dictionary<int, ulong>(_discoveryKeys);

@@ -124,6 +124,12 @@ internal abstract class Engine<TState, TAction>
         return result;
     }
 
+    /// <summary>
+    /// A parallel DFS run's canonical walk: the states it expanded and those it owned (for measurements:
+    /// walked states it did not own were expanded twice); zero for other runs.
+    /// </summary>
+    public (long Walked, long Owned) CanonicalWalkSteps { get; protected set; }
+
     /// <summary>How long the liveness pass took after the search (zero when there was none): for measurements.</summary>
     public TimeSpan LivenessPassTime { get; private set; }
 
