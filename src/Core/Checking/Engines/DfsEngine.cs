@@ -87,7 +87,6 @@ internal sealed partial class DfsEngine<TState, TAction>(CheckerBuilder<TState, 
 
         private EngineResult Outcome()
         {
-
             var discoveries = new Dictionary<int, int[]>(_discoveries);
             var keys = new Dictionary<int, ulong>(_discoveryKeys);
             if (engine.StopRequested && _stop is null) return new EngineResult(CheckerStatus.Running, discoveries) { DiscoveryKeys = keys };
