@@ -101,6 +101,8 @@ static int Measure<TState, TAction>(CheckerBuilder<TState, TAction> builder, Ben
     }
     Console.WriteLine($"wall={seconds:F2}s, unique/sec={checker.UniqueStateCount / seconds:N0}, states/sec={checker.StateCount / seconds:N0}, peak-working-set={process.PeakWorkingSet64 / (1024.0 * 1024):N0} MiB");
     Console.WriteLine($"gc-pause={GC.GetTotalPauseDuration().TotalSeconds:F2}s, collections gen0/gen1/gen2={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated={GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024):F1} GiB ({GC.GetTotalAllocatedBytes():N0} bytes, {GC.GetTotalAllocatedBytes() / (double)Math.Max(1, checker.StateCount):N0} per generated state)");
+    if (checker.VisitedSetBytes > 0)
+        Console.WriteLine($"visited-set={checker.VisitedSetBytes / (1024.0 * 1024):N0} MiB ({checker.VisitedSetBytes / (double)Math.Max(1, checker.UniqueStateCount):F1} bytes per unique state), gc-heap={GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes / (1024.0 * 1024):N0} MiB after the last collection");
     if (checker.CanonicalWalkSteps is { Walked: > 0 } walk)
         Console.WriteLine($"canonical-walk: walked={walk.Walked:N0}, owned={walk.Owned:N0}, expanded twice={walk.Walked - walk.Owned:N0} ({(walk.Walked - walk.Owned) / (double)Math.Max(1, checker.UniqueStateCount):P1} of the unique states)");
     if (gcLog is not null)

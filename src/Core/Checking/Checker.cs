@@ -73,6 +73,9 @@ public sealed partial class Checker<TState, TAction>
     /// <summary>A parallel DFS run's canonical walk, states expanded and owned: for the benchmarks.</summary>
     internal (long Walked, long Owned) CanonicalWalkSteps => _engine.CanonicalWalkSteps;
 
+    /// <summary>Bytes held by the visited set's key arrays at the end of the run: for the benchmarks.</summary>
+    internal long VisitedSetBytes => _engine.VisitedSetBytes;
+
     /// <summary>The process's CPU time during the liveness pass: for the benchmarks.</summary>
     internal TimeSpan LivenessPassCpuTime => _engine.LivenessPassCpuTime;
 

@@ -130,6 +130,9 @@ internal abstract class Engine<TState, TAction>
     /// </summary>
     public (long Walked, long Owned) CanonicalWalkSteps { get; protected set; }
 
+    /// <summary>Bytes held by the visited set's key arrays (for measurements); zero for an engine without one.</summary>
+    public virtual long VisitedSetBytes => 0;
+
     /// <summary>How long the liveness pass took after the search (zero when there was none): for measurements.</summary>
     public TimeSpan LivenessPassTime { get; private set; }
 

@@ -7,5 +7,7 @@ internal abstract class TableEngine<TState, TAction>(CheckerBuilder<TState, TAct
 
     public override long UniqueStateCount => Table.Count;
 
+    public override long VisitedSetBytes => Table.AllocatedBytes;
+
     public override bool? WasVisited(ulong key) => Table.Contains(key);
 }
