@@ -93,7 +93,8 @@ internal static partial class FingerprintCollections
         // Only called when T is simple (an unmanaged primitive or enum), so viewing it as bytes is safe.
         ref var start = ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(items));
         var length = items.Length * Unsafe.SizeOf<T>();
-        var h = Seed(SequenceKind ^ (ulong)Unsafe.SizeOf<T>(), items.Length);
+        var seeds = SimpleSequenceSeeds<T>.Table;
+        var h = (uint)items.Length < (uint)seeds.Length ? seeds[items.Length] : Seed(SequenceKind ^ (ulong)Unsafe.SizeOf<T>(), items.Length);
         var offset = 0;
         for (; offset <= length - 8; offset += 8) h = Combine(h, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, offset)));
         var rest = length - offset;
@@ -104,6 +105,16 @@ internal static partial class FingerprintCollections
             ? Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, length - 8)) >> (8 * (8 - rest))
             : ShortTail(ref Unsafe.Add(ref start, offset), rest);
         return Combine(h, tail);
+    }
+
+    /// <summary>
+    /// <see cref="OfSimpleSpan{T}"/>'s seeds for the short lengths, computed once: the same values, read
+    /// from a table instead of mixed on every call (a span's hash is a chain of mixes, and the seed's is the
+    /// first link of every small collection in a state).
+    /// </summary>
+    private static class SimpleSequenceSeeds<T>
+    {
+        public static readonly ulong[] Table = [.. Enumerable.Range(0, 64).Select(n => Seed(SequenceKind ^ (ulong)Unsafe.SizeOf<T>(), n))];
     }
 
     /// <summary>Bytes 0 to <paramref name="count"/> - 1 (fewer than 8) as a little-endian number.</summary>
