@@ -128,6 +128,8 @@ for entry in "${frontends[@]}"; do
   # The package's runtime settings reach the test host (src/Core/buildTransitive/Stateright.Testing.targets).
   grep -q '"System.Runtime.TieredCompilation.CallCountingDelayMs": 0' "$project"/bin/*/net*/Consumer.runtimeconfig.json \
     || { echo "FAIL $name: the test project's runtimeconfig.json lacks the package's CallCountingDelayMs setting"; exit 1; }
+  grep -q '"System.Runtime.TieredCompilation.CallCountThreshold": 1000' "$project"/bin/*/net*/Consumer.runtimeconfig.json \
+    || { echo "FAIL $name: the test project's runtimeconfig.json lacks the package's CallCountThreshold setting"; exit 1; }
 
   echo "== $name: stateright accept"
   (cd "$project" && "$stateright" accept)
